@@ -1,0 +1,9 @@
+export {
+  localInfrastructure,
+  repositoryRoot,
+  InfrastructureNotConfiguredError,
+  type LocalInfrastructure,
+} from './infrastructure.ts';
+export { reach, redactedUrl, ServerUnreachableError, type ServerName } from './reachability.ts';
+export { openTestSuite, TestSuite, type SuiteDatabase } from './suite.ts';
+export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.ts';
