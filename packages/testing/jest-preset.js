@@ -23,8 +23,6 @@ const tierSuffix = {
   e2e: '.e2e.test.ts',
 };
 
-const tierTimeoutMs = { unit: 5_000, integration: 120_000, e2e: 300_000 };
-
 function tier(rootDir, name) {
   const others = Object.entries(tierSuffix)
     .filter(([other]) => other !== name && other !== 'unit')
@@ -39,14 +37,17 @@ function tier(rootDir, name) {
     transform: { '^.+\\.ts$': swc },
     testMatch: [`<rootDir>/{src,test}/**/*${tierSuffix[name]}`],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(name === 'unit' ? others : [])],
-    testTimeout: tierTimeoutMs[name],
+    setupFilesAfterEnv:
+      name === 'unit' ? [] : [new URL('./setup-slow-tier.js', import.meta.url).pathname],
   };
 }
 
 /** Jest configuration with the unit, integration and e2e projects for one package. */
 export function testTiers(rootDir) {
   return {
+    rootDir,
     projects: Object.keys(tierSuffix).map((name) => tier(rootDir, name)),
+    reporters: ['default', new URL('./results-reporter.js', import.meta.url).pathname],
     // a failing CI must say why, not hang on an open handle
     forceExit: process.env.CI === 'true',
   };

@@ -7,3 +7,4 @@ export {
 export { reach, redactedUrl, ServerUnreachableError, type ServerName } from './reachability.ts';
 export { openTestSuite, TestSuite, type SuiteDatabase } from './suite.ts';
 export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.ts';
+export { quietTemporalRuntime, workflowBundle } from './temporal.ts';

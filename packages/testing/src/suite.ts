@@ -83,7 +83,7 @@ export class TestSuite {
   async temporalConnection(): Promise<Connection> {
     const address = this.infrastructure.temporalAddress;
     this.temporal ??= await reach('Temporal', address, () =>
-      Connection.connect({ address, connectTimeout: '5s' }),
+      Connection.connect({ address, connectTimeout: '3s' }),
     );
     return this.temporal;
   }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test on this machine, from nothing: installs what is missing (bootstrap.sh),
+# starts the real PostgreSQL, Kafka and Temporal servers (stopping them again afterwards if it
+# started them), then checks format, lint and types and runs the unit, integration and
+# end-to-end tiers. Exits non-zero when anything fails.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+cd "$CTTECH_ROOT"
+
+results="$CTTECH_ROOT/artifacts/test-results"
+rm -rf "$results"
+export CTTECH_TEST_RESULTS="$results"
+
+if ! pnpm -s infra status >/dev/null 2>&1; then
+  trap 'step "stopping the servers this run started"; pnpm -s infra down' EXIT
+fi
+step "starting the local servers"
+pnpm -s infra up
+
+step "format, lint, types"
+pnpm -s format:check
+pnpm -s build
+pnpm -s lint
+pnpm -s typecheck
+
+step "unit tests"
+pnpm -s test
+step "integration tests (real PostgreSQL, Kafka, Temporal)"
+pnpm -s test:integration
+step "end-to-end tests"
+pnpm -s test:e2e
+
+node infra/local/src/test-summary.ts "$results"
