@@ -5,6 +5,7 @@
 set -euo pipefail
 
 CTTECH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export TURBO_TELEMETRY_DISABLED=1
 export CTTECH_CACHE_DIR=${CTTECH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cttech}
 mkdir -p "$CTTECH_CACHE_DIR"
 

@@ -97,7 +97,9 @@ export class KafkaBroker implements Component {
       running: pid !== undefined,
       healthy: pid !== undefined && (await this.healthy()),
       pid,
-      listening: [`Kafka broker ${host}:${ports.kafka} (KRaft controller ${host}:${ports.kafkaController})`],
+      listening: [
+        `Kafka broker ${host}:${ports.kafka} (KRaft controller ${host}:${ports.kafkaController})`,
+      ],
     };
   }
 

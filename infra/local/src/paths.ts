@@ -14,7 +14,8 @@ export const logsDir = join(localDir, 'logs');
 
 /** Downloaded binaries and jars, shared by every clone on this machine and reused. */
 export const cacheDir =
-  process.env.CTTECH_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'cttech');
+  process.env.CTTECH_CACHE_DIR ??
+  join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'cttech');
 
 export const endpointsFile = join(localDir, 'endpoints.json');
 

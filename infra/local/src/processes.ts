@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { execFile, spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -12,7 +12,11 @@ export class InfraError extends Error {
 }
 
 /** Runs a command to completion; throws with its output when it fails. */
-export function run(command: string, args: readonly string[], options: SpawnSyncOptions = {}): string {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: SpawnSyncOptions = {},
+): string {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   if (result.error) throw new InfraError(`${command} could not run: ${result.error.message}`);
   if (result.status !== 0) {
@@ -22,6 +26,17 @@ export function run(command: string, args: readonly string[], options: SpawnSync
     );
   }
   return String(result.stdout ?? '');
+}
+
+/** Runs a command without blocking the event loop; resolves with its output, rejects on failure. */
+export function runAsync(command: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error)
+        reject(new InfraError(`${command} ${args.join(' ')} failed: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
 }
 
 export function isAlive(pid: number): boolean {

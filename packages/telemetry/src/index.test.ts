@@ -38,7 +38,10 @@ describe('startTelemetry', () => {
   });
 
   it('exports spans over OTLP/HTTP to the configured endpoint, named by service', async () => {
-    const telemetry = startTelemetry({ serviceName: 'compliance-proof', otlpEndpoint: receiver.url });
+    const telemetry = startTelemetry({
+      serviceName: 'compliance-proof',
+      otlpEndpoint: receiver.url,
+    });
     telemetry.tracer.startSpan('milestone.review').end();
     await telemetry.shutdown();
     expect(telemetry.exporting).toBe(true);

@@ -47,7 +47,8 @@ interface EndpointsFile {
 
 function readEndpointsFile(): { path: string; endpoints: EndpointsFile } | undefined {
   const root = repositoryRoot();
-  const path = process.env.CTTECH_ENDPOINTS_FILE ?? (root && join(root, '.local', 'endpoints.json'));
+  const path =
+    process.env.CTTECH_ENDPOINTS_FILE ?? (root && join(root, '.local', 'endpoints.json'));
   if (!path || !existsSync(path)) return undefined;
   return { path, endpoints: JSON.parse(readFileSync(path, 'utf8')) as EndpointsFile };
 }

@@ -1,4 +1,9 @@
-import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundle } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 
 let runtimeInstalled = false;
 

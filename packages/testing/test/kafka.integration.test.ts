@@ -7,7 +7,7 @@ describe('Kafka broker (real, KRaft)', () => {
   let producer: Producer;
   let consumer: Consumer;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     suite = openTestSuite('kafka proof');
     producer = suite.kafka().producer({
       idempotent: true,
@@ -42,9 +42,10 @@ describe('Kafka broker (real, KRaft)', () => {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         const { sequence } = JSON.parse(String(message.value)) as { sequence: number };
         received.push({ key: String(message.key), sequence });
+        return Promise.resolve();
       },
     });
     await waitFor(() => received.length >= sent.length, { what: `${sent.length} events consumed` });
@@ -63,11 +64,15 @@ describe('Kafka broker (real, KRaft)', () => {
       const ends = await admin.fetchTopicOffsets(topic);
       await waitFor(
         async () => {
-          const [committed] = await admin.fetchOffsets({ groupId: suite.topic('group'), topics: [topic] });
+          const [committed] = await admin.fetchOffsets({
+            groupId: suite.topic('group'),
+            topics: [topic],
+          });
           return ends.every(
             (end) =>
               end.offset === '0' ||
-              committed?.partitions.find((p) => p.partition === end.partition)?.offset === end.offset,
+              committed?.partitions.find((p) => p.partition === end.partition)?.offset ===
+                end.offset,
           );
         },
         { what: 'consumer group offsets committed to the end of each partition' },

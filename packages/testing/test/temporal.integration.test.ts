@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { openTestSuite, quietTemporalRuntime, workflowBundle, type TestSuite } from '../src/index.ts';
+import {
+  openTestSuite,
+  quietTemporalRuntime,
+  workflowBundle,
+  type TestSuite,
+} from '../src/index.ts';
 import * as activities from './fixtures/proof-activities.ts';
 import { kickOffProof } from './fixtures/proof-workflows.ts';
 
@@ -26,7 +31,9 @@ describe('Temporal dev server (real)', () => {
   afterAll(() => suite.close());
 
   it('runs a workflow and its activity on a real worker, started through @temporalio/client', async () => {
-    const connection = await NativeConnection.connect({ address: suite.infrastructure.temporalAddress });
+    const connection = await NativeConnection.connect({
+      address: suite.infrastructure.temporalAddress,
+    });
     try {
       const worker = await Worker.create({
         connection,

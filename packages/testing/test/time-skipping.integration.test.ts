@@ -14,7 +14,9 @@ describe('Temporal time-skipping test server (real)', () => {
   beforeAll(async () => {
     quietTemporalRuntime();
     env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: localInfrastructure().temporalTestServerPath } },
+      server: {
+        executable: { type: 'existing-path', path: localInfrastructure().temporalTestServerPath },
+      },
     });
   });
 
