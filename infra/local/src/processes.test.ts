@@ -1,6 +1,13 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
-import { InfraError, portAnswers, startDetached, stopProcess, waitUntilHealthy, isAlive } from './processes.ts';
+import {
+  InfraError,
+  portAnswers,
+  startDetached,
+  stopProcess,
+  waitUntilHealthy,
+  isAlive,
+} from './processes.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +26,11 @@ describe('waitUntilHealthy', () => {
       pidFile: join(dir, 'server.pid'),
     });
     await expect(
-      waitUntilHealthy('Temporal', async () => false, { timeoutMs: 10_000, logFile: join(dir, 'server.log'), pid }),
+      waitUntilHealthy('Temporal', async () => false, {
+        timeoutMs: 10_000,
+        logFile: join(dir, 'server.log'),
+        pid,
+      }),
     ).rejects.toThrow(/Temporal exited while starting; read .*server\.log/);
     expect(readFileSync(join(dir, 'server.log'), 'utf8')).toContain('broken config');
   });
@@ -27,10 +38,14 @@ describe('waitUntilHealthy', () => {
 
 async function waitForChildPid(file: string): Promise<number> {
   let pid = 0;
-  await waitUntilHealthy('child pid file', async () => {
-    pid = Number(readFileSync(file, 'utf8').trim());
-    return pid > 0;
-  }, { timeoutMs: 5_000, logFile: file });
+  await waitUntilHealthy(
+    'child pid file',
+    async () => {
+      pid = Number(readFileSync(file, 'utf8').trim());
+      return pid > 0;
+    },
+    { timeoutMs: 5_000, logFile: file },
+  );
   return pid;
 }
 
@@ -46,7 +61,10 @@ describe('stopProcess', () => {
     expect(isAlive(pid) && isAlive(child)).toBe(true);
     expect(await stopProcess(pid, 2_000)).toBe('stopped');
     expect(isAlive(pid)).toBe(false);
-    await waitUntilHealthy('child exit', async () => !isAlive(child), { timeoutMs: 2_000, logFile: '-' });
+    await waitUntilHealthy('child exit', async () => !isAlive(child), {
+      timeoutMs: 10_000,
+      logFile: '-',
+    });
   });
 });
 
