@@ -31,6 +31,11 @@ function findBinDir(): string {
 const asRoot = process.getuid?.() === 0;
 const serverUser = 'postgres';
 
+/** util-linux's runuser, which root's PATH does not always include. */
+function runuser(): string {
+  return ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find(existsSync) ?? 'runuser';
+}
+
 function userId(name: string): { uid: number; gid: number } {
   const uid = Number(run('id', ['-u', name]).trim());
   const gid = Number(run('id', ['-g', name]).trim());
@@ -166,7 +171,7 @@ export class Postgres implements Component {
   }
 
   private asServerUser(command: string, args: readonly string[]): string {
-    return asRoot ? run('runuser', ['-u', serverUser, '--', command, ...args]) : run(command, args);
+    return asRoot ? run(runuser(), ['-u', serverUser, '--', command, ...args]) : run(command, args);
   }
 
   private socketDir(dataDir: string): string {
@@ -198,7 +203,7 @@ export class Postgres implements Component {
   private serverUserCanReach(dir: string): boolean {
     this.chownToServerUser(dir);
     try {
-      run('runuser', ['-u', serverUser, '--', 'test', '-w', dir]);
+      run(runuser(), ['-u', serverUser, '--', 'test', '-w', dir]);
       return true;
     } catch {
       return false;
