@@ -59,7 +59,9 @@ export class TestSuite {
     this.kafkaClient ??= new Kafka({
       clientId: this.id,
       brokers: [...this.infrastructure.kafkaBrokers],
-      logLevel: logLevel.WARN,
+      // a fresh broker answers "coordinator not available" while it creates its internal
+      // topics, and kafkajs logs every retry as an error; real failures still throw
+      logLevel: logLevel.NOTHING,
       connectionTimeout: 3_000,
       retry: { retries: 3, initialRetryTime: 200 },
     });
