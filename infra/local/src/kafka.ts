@@ -6,10 +6,9 @@ import { cacheDir, ensureDir, infraFile, localDir, logsDir } from './paths.ts';
 import {
   InfraError,
   readPid,
-  removeFile,
   run,
   startDetached,
-  stopProcess,
+  stopFromPidFile,
   waitUntilHealthy,
 } from './processes.ts';
 import { host, ports, versions } from './versions.ts';
@@ -83,12 +82,8 @@ export class KafkaBroker implements Component {
     });
   }
 
-  async down(): Promise<'stopped' | 'killed' | 'not running'> {
-    const pid = readPid(this.pidFile);
-    if (pid === undefined) return 'not running';
-    const outcome = await stopProcess(pid, 30_000);
-    removeFile(this.pidFile);
-    return outcome;
+  down(): Promise<'stopped' | 'killed' | 'not running'> {
+    return stopFromPidFile(this.pidFile, 30_000);
   }
 
   async status(): Promise<ComponentStatus> {

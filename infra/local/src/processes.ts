@@ -104,6 +104,18 @@ export function removeFile(path: string): void {
   rmSync(path, { force: true });
 }
 
+/** Stops the server whose pid file this is (if it runs) and removes the pid file. */
+export async function stopFromPidFile(
+  pidFile: string,
+  graceMs: number,
+): Promise<'stopped' | 'killed' | 'not running'> {
+  const pid = readPid(pidFile);
+  if (pid === undefined) return 'not running';
+  const outcome = await stopProcess(pid, graceMs);
+  removeFile(pidFile);
+  return outcome;
+}
+
 /** True when something accepts TCP connections on host:port. */
 export function portAnswers(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
   return new Promise((resolve) => {

@@ -5,11 +5,10 @@ import { cacheDir, ensureDir, infraFile, localDir, logsDir } from './paths.ts';
 import {
   InfraError,
   readPid,
-  removeFile,
   run,
   runAsync,
   startDetached,
-  stopProcess,
+  stopFromPidFile,
   waitUntilHealthy,
 } from './processes.ts';
 import { host, ports, versions } from './versions.ts';
@@ -106,12 +105,8 @@ export class TemporalServer implements Component {
     this.checkSearchAttributes();
   }
 
-  async down(): Promise<'stopped' | 'killed' | 'not running'> {
-    const pid = readPid(this.pidFile);
-    if (pid === undefined) return 'not running';
-    const outcome = await stopProcess(pid, 20_000);
-    removeFile(this.pidFile);
-    return outcome;
+  down(): Promise<'stopped' | 'killed' | 'not running'> {
+    return stopFromPidFile(this.pidFile, 20_000);
   }
 
   async status(): Promise<ComponentStatus> {
