@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  complianceChecklist,
+  complianceCriteria,
+  findComplianceCriterion,
+} from './compliance-checklist.ts';
+import { milestoneStages } from './stages.ts';
+
+describe('compliance monitoring plan', () => {
+  it.each([
+    ['KICK_OFF', ['HRDD_RISK_ASSESSMENT', 'STAKEHOLDER_MAPPING_GENDER']],
+    [
+      'NEEDS_ASSESSMENT',
+      ['HRDD_RISK_ASSESSMENT_UPDATED', 'DATA_PROTECTION_ASSESSMENT', 'PARTICIPATION_BY_SEX'],
+    ],
+    [
+      'TAILORED_TRAINING',
+      [
+        'HUMAN_RIGHTS_MODULE_EVERY_COURSE',
+        'ATTENDANCE_BY_SEX',
+        'DATA_PROTECTION_ASSESSMENT_E_EVIDENCE',
+      ],
+    ],
+    [
+      'STRATEGY_ADOPTION',
+      ['WOMEN_IN_POLICY_DESIGN', 'SPECIAL_RAPPORTEUR_RECOMMENDATIONS', 'HUMAN_RIGHTS_SAFEGUARDS'],
+    ],
+  ] as const)('checks %s against %j', (stage, ids) => {
+    expect(complianceChecklist(stage).map((criterion) => criterion.id)).toEqual(ids);
+    for (const criterion of complianceChecklist(stage)) expect(criterion.stage).toBe(stage);
+  });
+
+  it('gives every criterion a unique id, a title and the evidence it needs', () => {
+    const ids = complianceCriteria.map((criterion) => criterion.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const criterion of complianceCriteria) {
+      expect(criterion.title.length).toBeGreaterThan(0);
+      expect(criterion.evidenceRequired.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('covers every milestone stage and nothing else', () => {
+    expect(milestoneStages.flatMap((stage) => complianceChecklist(stage))).toEqual(
+      complianceCriteria,
+    );
+  });
+
+  it('asks for the due-diligence assessment before capability is transferred', () => {
+    expect(findComplianceCriterion('HRDD_RISK_ASSESSMENT')?.evidenceRequired).toMatch(
+      /before any capability is transferred/,
+    );
+    expect(findComplianceCriterion('DATA_PROTECTION_ASSESSMENT')?.evidenceRequired).toMatch(
+      /before any work with electronic evidence/,
+    );
+    expect(findComplianceCriterion('WOMEN_IN_POLICY_DESIGN')?.evidenceRequired).toMatch(
+      /at least 20%, or a recorded justification/,
+    );
+    expect(findComplianceCriterion('NOT_A_CRITERION')).toBeUndefined();
+  });
+});

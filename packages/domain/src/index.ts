@@ -1,0 +1,16 @@
+export * from './stages.ts';
+export * from './refusals.ts';
+export * from './engagement-state.ts';
+export * from './courses.ts';
+export * from './calendar-dates.ts';
+export { courseIdSchema, maxTextLength, nonEmptyTextSchema } from './field-rules.ts';
+export { problemsFromIssues, validateWith } from './validation-problems.ts';
+export * from './kick-off-report.ts';
+export * from './needs-assessment.ts';
+export * from './training.ts';
+export * from './strategy-adoption.ts';
+export * from './submissions.ts';
+export * from './exit-criteria.ts';
+export * from './compliance-checklist.ts';
+export * from './review-decision.ts';
+export * from './indicators.ts';
