@@ -1,0 +1,195 @@
+import {
+  complianceCriteria,
+  courseCodes,
+  engagementStages,
+  milestoneStages,
+  submissionKinds,
+} from '@cttech/domain';
+import { z } from 'zod';
+import { defineEventType, engagementEventHeader, type EventTypeVersion } from './event-type.ts';
+
+const userId = z.string().min(1);
+const stage = z.enum(engagementStages);
+const milestoneStage = z.enum(milestoneStages);
+const instant = z.iso.datetime();
+
+/** The engagement workflow's events, version 1. User ids are staff accounts, never trainees. */
+export const engagementEventTypes = [
+  defineEventType({
+    type: 'engagement.opened',
+    version: 1,
+    data: z.strictObject({ openedBy: userId, stageDueAt: instant }),
+    example: { openedBy: 'officer-ke-1', stageDueAt: '2027-02-20T10:00:00.000Z' },
+  }),
+  defineEventType({
+    type: 'engagement.work-recorded',
+    version: 1,
+    data: z.strictObject({
+      stage: milestoneStage,
+      kind: z.enum(submissionKinds),
+      recordedBy: userId,
+    }),
+    example: { stage: 'KICK_OFF', kind: 'KICK_OFF_REPORT', recordedBy: 'officer-ke-1' },
+  }),
+  defineEventType({
+    type: 'engagement.milestone-submitted',
+    version: 1,
+    data: z.strictObject({
+      /** The review request's id: the compliance service opens one review per id. */
+      reviewRequestId: z.string().min(1),
+      stage: milestoneStage,
+      submittedBy: userId,
+      reviewDueAt: instant,
+      checklist: z.array(z.enum(complianceCriteria.map((c) => c.id) as [string, ...string[]])),
+    }),
+    example: {
+      reviewRequestId: 'engagement-KE-2026/3',
+      stage: 'KICK_OFF',
+      submittedBy: 'officer-ke-1',
+      reviewDueAt: '2026-12-06T10:00:00.000Z',
+      checklist: ['HRDD_RISK_ASSESSMENT', 'STAKEHOLDER_MAPPING_GENDER'],
+    },
+  }),
+  defineEventType({
+    type: 'engagement.review-reminder',
+    version: 1,
+    data: z.strictObject({
+      reviewRequestId: z.string().min(1),
+      stage: milestoneStage,
+      reviewDueAt: instant,
+    }),
+    example: {
+      reviewRequestId: 'engagement-KE-2026/3',
+      stage: 'KICK_OFF',
+      reviewDueAt: '2026-12-06T10:00:00.000Z',
+    },
+  }),
+  defineEventType({
+    type: 'engagement.review-escalated',
+    version: 1,
+    data: z.strictObject({
+      reviewRequestId: z.string().min(1),
+      stage: milestoneStage,
+      reviewDueAt: instant,
+    }),
+    example: {
+      reviewRequestId: 'engagement-KE-2026/3',
+      stage: 'KICK_OFF',
+      reviewDueAt: '2026-12-06T10:00:00.000Z',
+    },
+  }),
+  defineEventType({
+    type: 'engagement.changes-requested',
+    version: 1,
+    data: z.strictObject({
+      reviewRequestId: z.string().min(1),
+      decisionId: z.string().min(1),
+      stage: milestoneStage,
+      decidedBy: userId,
+      findingCount: z.number().int().min(1),
+    }),
+    example: {
+      reviewRequestId: 'engagement-KE-2026/3',
+      decisionId: 'decision-81f2',
+      stage: 'KICK_OFF',
+      decidedBy: 'reviewer-1',
+      findingCount: 2,
+    },
+  }),
+  defineEventType({
+    type: 'engagement.stage-advanced',
+    version: 1,
+    data: z.strictObject({
+      reviewRequestId: z.string().min(1),
+      decisionId: z.string().min(1),
+      fromStage: milestoneStage,
+      toStage: stage,
+      decidedBy: userId,
+      stageDueAt: instant.nullable(),
+    }),
+    example: {
+      reviewRequestId: 'engagement-KE-2026/3',
+      decisionId: 'decision-81f2',
+      fromStage: 'KICK_OFF',
+      toStage: 'NEEDS_ASSESSMENT',
+      decidedBy: 'reviewer-1',
+      stageDueAt: '2027-03-01T10:00:00.000Z',
+    },
+  }),
+  defineEventType({
+    type: 'engagement.stage-overdue',
+    version: 1,
+    data: z.strictObject({ stage: milestoneStage, stageDueAt: instant }),
+    example: { stage: 'NEEDS_ASSESSMENT', stageDueAt: '2027-03-01T10:00:00.000Z' },
+  }),
+  defineEventType({
+    type: 'engagement.suspended',
+    version: 1,
+    data: z.strictObject({ by: userId, reason: z.string().min(1) }),
+    example: { by: 'manager-1', reason: 'human-rights concern raised by the reviewer' },
+  }),
+  defineEventType({
+    type: 'engagement.resumed',
+    version: 1,
+    data: z.strictObject({ by: userId }),
+    example: { by: 'manager-1' },
+  }),
+  defineEventType({
+    type: 'engagement.cancelled',
+    version: 1,
+    data: z.strictObject({ by: userId, reason: z.string().min(1) }),
+    example: { by: 'manager-1', reason: 'partner state withdrew' },
+  }),
+  defineEventType({
+    type: 'engagement.completed',
+    version: 1,
+    data: z.strictObject({
+      investigatorsTrained: z.number().int().min(0),
+      strategyAdopted: z.boolean(),
+    }),
+    example: { investigatorsTrained: 42, strategyAdopted: true },
+  }),
+  defineEventType({
+    type: 'training.course-status-changed',
+    version: 1,
+    data: z.strictObject({
+      courseId: z.string().min(1),
+      course: z.enum(courseCodes),
+      status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'AWAITING_DELIVERY', 'DELIVERED', 'CANCELLED']),
+    }),
+    example: { courseId: 'osint-nairobi-1', course: 'OSINT', status: 'IN_PROGRESS' },
+  }),
+] as const satisfies readonly EventTypeVersion<string, z.ZodType>[];
+
+type EventTypes = (typeof engagementEventTypes)[number];
+export type EngagementEventType = EventTypes['type'];
+
+/** The data an event of this type carries. */
+export type EngagementEventData<Type extends EngagementEventType> = z.infer<
+  Extract<EventTypes, { type: Type }>['data']
+>;
+
+/** An engagement event: the header and its type's data. */
+export type EngagementEvent<Type extends EngagementEventType = EngagementEventType> = {
+  [T in Type]: z.infer<typeof engagementEventHeader> & { type: T; data: EngagementEventData<T> };
+}[Type];
+
+export type EventParseResult = { ok: true; event: EngagementEvent } | { ok: false; reason: string };
+
+/** Parses an engagement event of a type and version we know; says why otherwise. */
+export function parseEngagementEvent(input: unknown): EventParseResult {
+  const header = engagementEventHeader.extend({ data: z.unknown() }).safeParse(input);
+  if (!header.success) return { ok: false, reason: z.prettifyError(header.error) };
+  const definition = engagementEventTypes.find(
+    (candidate) => candidate.type === header.data.type && candidate.version === header.data.version,
+  );
+  if (!definition) {
+    return {
+      ok: false,
+      reason: `unknown event type ${header.data.type} version ${header.data.version}`,
+    };
+  }
+  const data = definition.data.safeParse(header.data.data);
+  if (!data.success) return { ok: false, reason: `data: ${z.prettifyError(data.error)}` };
+  return { ok: true, event: { ...header.data, data: data.data } as EngagementEvent };
+}

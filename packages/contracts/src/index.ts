@@ -1,0 +1,14 @@
+export {
+  defineEventType,
+  engagementEventHeader,
+  type EngagementEventHeader,
+  type EventTypeVersion,
+} from './event-type.ts';
+export {
+  engagementEventTypes,
+  parseEngagementEvent,
+  type EngagementEvent,
+  type EngagementEventData,
+  type EngagementEventType,
+  type EventParseResult,
+} from './engagement-events.ts';
