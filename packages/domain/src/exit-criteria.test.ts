@@ -4,7 +4,7 @@ import {
   cryptoDelivery,
   darknetDelivery,
   strategyAdoption,
-} from '../test/sample-engagement.ts';
+} from './sample-engagement.ts';
 import type { StageRecord } from './exit-criteria.ts';
 import { emptyStageRecord, exitCriteria, investigatorsTrainedTarget } from './exit-criteria.ts';
 import { milestoneStages } from './stages.ts';
@@ -65,7 +65,7 @@ describe('exit criteria', () => {
         unmet: [
           {
             criterion: 'EVERY_PLANNED_COURSE_DELIVERED',
-            message: 'no delivery is recorded for crypto-investigations-1',
+            message: 'no delivery is recorded for cryptocurrency-investigations-1',
           },
         ],
       });
@@ -102,7 +102,7 @@ describe('exit criteria', () => {
         {
           criterion: 'DELIVERIES_MATCH_PLAN',
           message:
-            'crypto-investigations-1 has more than one delivery recorded; the delivery for osint-1: courseId is not a course in the training plan',
+            'cryptocurrency-investigations-1 has more than one delivery recorded; the delivery for osint-1: courseId is not a course in the training plan',
         },
       ]);
     });
@@ -118,7 +118,7 @@ describe('exit criteria', () => {
       expect(exitCriteria('TAILORED_TRAINING', record).unmet).toEqual([
         {
           criterion: 'HUMAN_RIGHTS_MODULE_IN_EVERY_COURSE',
-          message: 'the human-rights module was not delivered in crypto-investigations-1',
+          message: 'the human-rights module was not delivered in cryptocurrency-investigations-1',
         },
       ]);
     });

@@ -4,7 +4,7 @@ import {
   cryptoDelivery,
   darknetDelivery,
   strategyAdoption,
-} from '../test/sample-engagement.ts';
+} from './sample-engagement.ts';
 import type { StageRecord } from './exit-criteria.ts';
 import { emptyStageRecord } from './exit-criteria.ts';
 import type { PartnerStateIndicators, ProgrammeIndicators } from './indicators.ts';

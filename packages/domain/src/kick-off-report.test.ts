@@ -3,7 +3,7 @@ import {
   financialIntelligenceStakeholder as fiu,
   kickOffReport,
   policeStakeholder as police,
-} from '../test/sample-engagement.ts';
+} from './sample-engagement.ts';
 import { maxTextLength } from './field-rules.ts';
 import { validateSubmission } from './submissions.ts';
 

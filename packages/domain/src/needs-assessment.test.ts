@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { needsAssessment } from '../test/sample-engagement.ts';
+import { needsAssessment } from './sample-engagement.ts';
 import { validateSubmission } from './submissions.ts';
 
 function problemsOf(input: unknown) {

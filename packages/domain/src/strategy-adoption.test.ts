@@ -1,8 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  oversightRecommendation as oversight,
-  strategyAdoption,
-} from '../test/sample-engagement.ts';
+import { oversightRecommendation as oversight, strategyAdoption } from './sample-engagement.ts';
 import { validateSubmission } from './submissions.ts';
 
 function problemsOf(input: unknown) {

@@ -5,7 +5,7 @@ import {
   darknetCourse,
   darknetDelivery,
   trainingPlan,
-} from '../test/sample-engagement.ts';
+} from './sample-engagement.ts';
 import { validateSubmission } from './submissions.ts';
 import { attendanceTotal, attendanceTotals, checkDeliveryAgainstPlan } from './training.ts';
 
@@ -201,7 +201,7 @@ describe('checkDeliveryAgainstPlan', () => {
         {
           field: 'attendance',
           message:
-            'counts 21 participants, more than the 20 seats planned for crypto-investigations-1',
+            'counts 21 participants, more than the 20 seats planned for cryptocurrency-investigations-1',
         },
       ],
     });

@@ -21,8 +21,19 @@ export function quietTemporalRuntime(): void {
   }
 }
 
-/** Bundles a workflows module once, quietly, for workers created with `workflowBundle`. */
+/**
+ * Bundles a workflows module once, quietly, for workers created with `workflowBundle`.
+ * Workspace packages resolve to their TypeScript sources, as everywhere in tests.
+ */
 export async function workflowBundle(workflowsPath: string): Promise<WorkflowBundle> {
   quietTemporalRuntime();
-  return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  return bundleWorkflowCode({
+    workflowsPath,
+    logger: new DefaultLogger('WARN'),
+    webpackConfigHook: (config) => {
+      config.resolve ??= {};
+      config.resolve.conditionNames = ['@cttech/source', 'import', 'module', 'require', 'default'];
+      return config;
+    },
+  });
 }

@@ -1,5 +1,5 @@
-// One partner state's engagement, recorded stage by stage, as valid submissions. Tests copy
-// and break these to show each rule.
+// One partner state's engagement, recorded stage by stage, as valid submissions: test fixtures
+// (tests copy and break them to show each rule) and demo data. Exported as @cttech/domain/samples.
 import type {
   KickOffReport,
   NeedsAssessment,
@@ -10,7 +10,7 @@ import type {
   StrategyAdoption,
   TrainingDelivery,
   TrainingPlan,
-} from '../src/index.ts';
+} from './index.ts';
 
 export const policeStakeholder = {
   agency: 'CT_POLICE_UNIT',
@@ -63,7 +63,7 @@ export const darknetCourse = {
 } satisfies PlannedCourse;
 
 export const cryptoCourse = {
-  courseId: 'crypto-investigations-1',
+  courseId: 'cryptocurrency-investigations-1',
   course: 'CRYPTOCURRENCY_INVESTIGATIONS',
   startDate: '2026-06-15',
   endDate: '2026-06-19',
@@ -80,7 +80,7 @@ export const darknetDelivery = {
 } satisfies TrainingDelivery;
 
 export const cryptoDelivery = {
-  courseId: 'crypto-investigations-1',
+  courseId: 'cryptocurrency-investigations-1',
   attendance: { women: 5, men: 12, undisclosed: 0 },
   humanRightsModuleDelivered: true,
 } satisfies TrainingDelivery;
