@@ -8,11 +8,10 @@ const logFile: Record<ServerName, string> = {
 
 /** A real server the tests need could not be reached: says which, where, and why. */
 export class ServerUnreachableError extends Error {
-  constructor(
-    readonly server: ServerName,
-    readonly address: string,
-    cause: unknown,
-  ) {
+  readonly server: ServerName;
+  readonly address: string;
+
+  constructor(server: ServerName, address: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(
       `${server} at ${address} is not reachable: ${reason}. ` +
@@ -20,6 +19,8 @@ export class ServerUnreachableError extends Error {
       { cause },
     );
     this.name = 'ServerUnreachableError';
+    this.server = server;
+    this.address = address;
   }
 }
 

@@ -54,11 +54,20 @@ export const defaultDeadlines: EngagementDeadlines = {
   reviewReminderDaysBefore: 3,
 };
 
+/** Past this many history events, a run continues as new even if the server has not suggested it. */
+export const defaultHistoryEventLimit = 10_000;
+
 export interface OpenEngagement {
   readonly partnerState: string;
   readonly cycle: number;
   readonly openedBy: string;
   readonly deadlines?: Partial<EngagementDeadlines> | undefined;
+  /**
+   * For tests and operators: continue as new once a run's history holds more than this many
+   * events ({@link defaultHistoryEventLimit} when not given; 20 to 50,000). Carried into every
+   * continued run. The server's own suggestion to continue as new applies either way.
+   */
+  readonly historyEventLimit?: number | undefined;
 }
 
 export interface RecordWork {

@@ -47,6 +47,7 @@ import {
   courseStatusSignal,
   decideMilestoneUpdate,
   defaultDeadlines,
+  defaultHistoryEventLimit,
   engagementSearchAttributes,
   engagementStatusQuery,
   recordWorkUpdate,
@@ -96,9 +97,6 @@ export interface EngagementSnapshot {
   decisionIds: string[];
   continuedAsNew: number;
 }
-
-/** Past this many history events, the run continues as new even if the server has not suggested it. */
-const historyEventLimit = 10_000;
 
 function refuse(refusal: Refusal): never {
   throw ApplicationFailure.create({
@@ -154,6 +152,13 @@ function validateOpening(open: OpenEngagement): void {
   }
   if (!Number.isInteger(open.cycle)) problems.push({ field: 'cycle', message: 'must be a year' });
   if (open.openedBy.trim() === '') problems.push({ field: 'openedBy', message: 'is required' });
+  const limit = open.historyEventLimit;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 20 || limit > 50_000)) {
+    problems.push({
+      field: 'historyEventLimit',
+      message: 'must be a whole number of history events, 20 to 50000',
+    });
+  }
   for (const [key, days] of Object.entries(open.deadlines ?? {})) {
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 3650) {
       problems.push({
@@ -200,14 +205,36 @@ export async function engagementWorkflow(
     } as EngagementEvent;
   }
 
+  /**
+   * Events leave in the order of their sequence numbers: each publication waits for the one
+   * before it, so one engagement's events reach Kafka in order even when handlers overlap.
+   */
+  let lastPublication: Promise<void> = Promise.resolve();
+  function send(built: EngagementEvent): Promise<void> {
+    const publication = lastPublication
+      .catch(() => undefined)
+      .then(() => publishEngagementEvent(built));
+    lastPublication = publication;
+    return publication;
+  }
+
   async function publish<Type extends EngagementEventType>(
     type: Type,
     data: EngagementEventData<Type>,
   ): Promise<string> {
     const built = event(type, data);
-    await publishEngagementEvent(built);
+    await send(built);
     return built.id;
   }
+
+  // The opening event takes the first sequence number and the first place in the queue
+  // before any handler is registered: an update that arrived with the start runs as soon as
+  // its handler is set.
+  const opening = carried
+    ? undefined
+    : send(
+        event('engagement.opened', { openedBy: s.openedBy, stageDueAt: s.stageDueAt ?? nowIso() }),
+      );
 
   // --- state changes -----------------------------------------------------------------------
   function move(action: EngagementAction, by: string, note?: string): EngagementPosition {
@@ -482,7 +509,7 @@ export async function engagementWorkflow(
     };
     s.openFindings = [];
     changed();
-    await publishEngagementEvent(built);
+    await send(built);
     return status();
   }
 
@@ -710,6 +737,7 @@ export async function engagementWorkflow(
   }
 
   const closed = () => s.position.state === 'CANCELLED' || s.position.state === 'COMPLETED';
+  const historyEventLimit = open.historyEventLimit ?? defaultHistoryEventLimit;
   const shouldContinueAsNew = () =>
     workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyEventLimit;
 
@@ -718,11 +746,7 @@ export async function engagementWorkflow(
     { key: engagementSearchAttributes.programmeCycle, value: String(s.cycle) },
   ]);
   changed();
-  if (!carried)
-    await publish('engagement.opened', {
-      openedBy: s.openedBy,
-      stageDueAt: s.stageDueAt ?? nowIso(),
-    });
+  await opening;
 
   while (!closed()) {
     if (shouldContinueAsNew()) {
