@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Component } from './component.ts';
+import { EngagementWorkerProcess } from './engagement-worker.ts';
 import { KafkaBroker } from './kafka.ts';
 import { endpointsFile, ensureDir, localDir } from './paths.ts';
 import { adminUrl, Postgres } from './postgres.ts';
@@ -11,10 +12,17 @@ import { InfraError } from './processes.ts';
 import { TemporalServer, temporalTestServerPath } from './temporal.ts';
 import { host, ports, serviceDatabases } from './versions.ts';
 
-const components: readonly Component[] = [new Postgres(), new KafkaBroker(), new TemporalServer()];
+/** The servers, started by `up` unless named otherwise. */
+const servers: readonly Component[] = [new Postgres(), new KafkaBroker(), new TemporalServer()];
+/** The system's own processes, started by name (`up engagement-worker`); `down` stops them first. */
+const applications: readonly Component[] = [new EngagementWorkerProcess()];
+const components: readonly Component[] = [...servers, ...applications];
 
-function select(names: readonly string[]): readonly Component[] {
-  if (names.length === 0) return components;
+function select(
+  names: readonly string[],
+  whenNoneNamed: readonly Component[] = servers,
+): readonly Component[] {
+  if (names.length === 0) return whenNoneNamed;
   const unknown = names.filter((name) => !components.some((c) => c.name === name));
   if (unknown.length > 0) {
     throw new InfraError(
@@ -49,10 +57,12 @@ async function up(selected: readonly Component[]): Promise<void> {
       : [],
   );
   if (failures.length > 0) throw new InfraError(`could not start:\n  ${failures.join('\n  ')}`);
-  writeEndpoints();
-  console.log(`infrastructure up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (selected.some((component) => servers.includes(component))) writeEndpoints();
+  console.log(`up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await status(selected);
-  console.log(`endpoints for tests and services: ${endpointsFile}`);
+  if (selected.some((component) => servers.includes(component))) {
+    console.log(`endpoints for tests and services: ${endpointsFile}`);
+  }
 }
 
 async function down(selected: readonly Component[]): Promise<void> {
@@ -83,9 +93,10 @@ function logs(selected: readonly Component[], follow: boolean): Promise<void> {
   return new Promise((resolve) => tail.on('exit', () => resolve()));
 }
 
-const usage = `usage: pnpm infra <up|down|status|logs> [postgres|kafka|temporal ...] [--follow]
+const usage = `usage: pnpm infra <up|down|status|logs> [postgres|kafka|temporal|engagement-worker ...] [--follow]
   up      fetch what is missing (once), start the servers, wait until healthy
-  down    stop the servers; nothing is left running
+          (the engagement worker only when named: up engagement-worker)
+  down    stop the worker and the servers; nothing is left running
   status  what runs, where it listens, whether it is healthy (exit 1 if not all healthy)
   logs    the last lines of each server's log (--follow to keep reading)`;
 
@@ -97,12 +108,12 @@ async function main(argv: readonly string[]): Promise<number> {
       await up(select(names));
       return 0;
     case 'down':
-      await down(select(names));
+      await down(select(names, components));
       return 0;
     case 'status':
       return (await status(select(names))) ? 0 : 1;
     case 'logs':
-      await logs(select(names), rest.includes('--follow') || rest.includes('-f'));
+      await logs(select(names, components), rest.includes('--follow') || rest.includes('-f'));
       return 0;
     default:
       console.error(usage);
