@@ -1,6 +1,7 @@
 // The engagement workflow's contract: what the worker and its callers (the gateway, the
 // Kafka bridge, tests) share. Definitions only: no workflow logic, safe to import anywhere.
 import type {
+  CourseCode,
   EngagementAction,
   EngagementIndicators,
   EngagementPosition,
@@ -127,6 +128,13 @@ export type CourseStatus =
 
 export interface TrainingCourseProgress {
   readonly courseId: string;
+  readonly course: CourseCode;
+  readonly status: CourseStatus;
+}
+
+/** What a training course's child workflow reports to its engagement. */
+export interface CourseStatusReport {
+  readonly courseId: string;
   readonly status: CourseStatus;
 }
 
@@ -181,7 +189,7 @@ export const cancelUpdate = defineUpdate<EngagementStatus, [Cancel]>('cancel');
 export const engagementStatusQuery = defineQuery<EngagementStatus>('engagementStatus');
 
 /** From a training course's child workflow to its engagement. */
-export const courseStatusSignal = defineSignal<[TrainingCourseProgress]>('courseStatus');
+export const courseStatusSignal = defineSignal<[CourseStatusReport]>('courseStatus');
 /** From the engagement to a training course's child workflow: its delivery is recorded. */
 export const courseDeliveredSignal = defineSignal('courseDelivered');
 

@@ -415,10 +415,7 @@ export async function engagementWorkflow(
     for (const course of s.courses) {
       const stillPlanned = plan.courses.some((planned) => planned.courseId === course.courseId);
       if (!stillPlanned && course.status !== 'DELIVERED' && course.status !== 'CANCELLED') {
-        setCourseStatus(course.courseId, 'CANCELLED');
-        await getExternalWorkflowHandle(
-          trainingCourseWorkflowId(engagementId, course.courseId),
-        ).cancel();
+        await cancelCourse(course);
       }
     }
     for (const planned of plan.courses) {
@@ -430,8 +427,16 @@ export async function engagementWorkflow(
         continue;
       s.courses = [
         ...s.courses.filter((c) => c.courseId !== planned.courseId),
-        { courseId: planned.courseId, status: 'SCHEDULED' },
+        { courseId: planned.courseId, course: planned.course, status: 'SCHEDULED' },
       ];
+      // SCHEDULED goes out before the child starts: a child whose start date has passed
+      // reports IN_PROGRESS at once, and that signal may be handled in the very activation
+      // that resolves startChild, so publishing after it could number IN_PROGRESS first
+      await publish('training.course-status-changed', {
+        courseId: planned.courseId,
+        course: planned.course,
+        status: 'SCHEDULED',
+      });
       await startChild(trainingCourseWorkflow, {
         workflowId: trainingCourseWorkflowId(engagementId, planned.courseId),
         args: [
@@ -446,11 +451,6 @@ export async function engagementWorkflow(
         // the course goes on when this run continues as new; cancelled with the engagement
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
-      await publish('training.course-status-changed', {
-        courseId: planned.courseId,
-        course: planned.course,
-        status: 'SCHEDULED',
-      });
     }
   }
 
@@ -463,9 +463,16 @@ export async function engagementWorkflow(
     }
   }
 
+  /** Cancels a course's child workflow and tells the course's followers it is cancelled. */
+  async function cancelCourse({ courseId, course }: TrainingCourseProgress): Promise<void> {
+    setCourseStatus(courseId, 'CANCELLED');
+    await getExternalWorkflowHandle(trainingCourseWorkflowId(engagementId, courseId)).cancel();
+    await publish('training.course-status-changed', { courseId, course, status: 'CANCELLED' });
+  }
+
   function setCourseStatus(courseId: string, status: TrainingCourseProgress['status']): void {
     s.courses = s.courses.map((course) =>
-      course.courseId === courseId ? { courseId, status } : course,
+      course.courseId === courseId ? { ...course, status } : course,
     );
     revision += 1;
   }
@@ -635,10 +642,7 @@ export async function engagementWorkflow(
       changed();
       for (const course of s.courses) {
         if (course.status !== 'DELIVERED' && course.status !== 'CANCELLED') {
-          setCourseStatus(course.courseId, 'CANCELLED');
-          await getExternalWorkflowHandle(
-            trainingCourseWorkflowId(engagementId, course.courseId),
-          ).cancel();
+          await cancelCourse(course);
         }
       }
       await publish('engagement.cancelled', { by, reason });
@@ -654,13 +658,11 @@ export async function engagementWorkflow(
   );
   setHandler(courseStatusSignal, async ({ courseId, status: courseStatus }) => {
     const course = s.courses.find((c) => c.courseId === courseId);
-    const planned = s.record.trainingPlan?.courses.find((c) => c.courseId === courseId);
-    if (!course || !planned || course.status === 'CANCELLED' || course.status === courseStatus)
-      return;
+    if (!course || course.status === 'CANCELLED' || course.status === courseStatus) return;
     setCourseStatus(courseId, courseStatus);
     await publish('training.course-status-changed', {
       courseId,
-      course: planned.course,
+      course: course.course,
       status: courseStatus,
     });
   });

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createEngagementActivities, type EngagementActivityPorts } from './activities.ts';
 
 const here = fileURLToPath(import.meta.url);
