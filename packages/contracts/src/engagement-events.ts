@@ -13,6 +13,18 @@ const stage = z.enum(engagementStages);
 const milestoneStage = z.enum(milestoneStages);
 const instant = z.iso.datetime();
 
+/** A review's deadline approaching or passed: the reminder and the escalation carry the same. */
+const reviewDeadline = z.strictObject({
+  reviewRequestId: z.string().min(1),
+  stage: milestoneStage,
+  reviewDueAt: instant,
+});
+const reviewDeadlineExample = {
+  reviewRequestId: 'engagement-KE-2026/3',
+  stage: 'KICK_OFF',
+  reviewDueAt: '2026-12-06T10:00:00.000Z',
+} as const;
+
 /** The engagement workflow's events, version 1. User ids are staff accounts, never trainees. */
 export const engagementEventTypes = [
   defineEventType({
@@ -53,30 +65,14 @@ export const engagementEventTypes = [
   defineEventType({
     type: 'engagement.review-reminder',
     version: 1,
-    data: z.strictObject({
-      reviewRequestId: z.string().min(1),
-      stage: milestoneStage,
-      reviewDueAt: instant,
-    }),
-    example: {
-      reviewRequestId: 'engagement-KE-2026/3',
-      stage: 'KICK_OFF',
-      reviewDueAt: '2026-12-06T10:00:00.000Z',
-    },
+    data: reviewDeadline,
+    example: reviewDeadlineExample,
   }),
   defineEventType({
     type: 'engagement.review-escalated',
     version: 1,
-    data: z.strictObject({
-      reviewRequestId: z.string().min(1),
-      stage: milestoneStage,
-      reviewDueAt: instant,
-    }),
-    example: {
-      reviewRequestId: 'engagement-KE-2026/3',
-      stage: 'KICK_OFF',
-      reviewDueAt: '2026-12-06T10:00:00.000Z',
-    },
+    data: reviewDeadline,
+    example: reviewDeadlineExample,
   }),
   defineEventType({
     type: 'engagement.changes-requested',
