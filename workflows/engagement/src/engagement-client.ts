@@ -1,0 +1,25 @@
+// Opening an engagement from outside the worker (the gateway, tools, tests).
+import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { engagementTaskQueue, engagementWorkflowId, type OpenEngagement } from './contract.ts';
+import type { engagementWorkflow } from './engagement-workflow.ts';
+
+export type EngagementHandle = WorkflowHandleWithFirstExecutionRunId<typeof engagementWorkflow>;
+
+/**
+ * Opens the engagement for a partner state and programme cycle, or finds the one already
+ * open: the same request twice gives the same engagement. A closed (completed or cancelled)
+ * engagement is not opened again for the same cycle.
+ */
+export async function openEngagement(
+  client: Client,
+  open: OpenEngagement,
+  taskQueue: string = engagementTaskQueue,
+): Promise<EngagementHandle> {
+  return client.workflow.start<typeof engagementWorkflow>('engagementWorkflow', {
+    taskQueue,
+    workflowId: engagementWorkflowId(open.partnerState, open.cycle),
+    args: [open],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
+}
