@@ -30,7 +30,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       // an async method that happens not to await still honours a Promise-returning interface
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': 'error',
       'import-x/no-relative-packages': 'error',
       'import-x/no-extraneous-dependencies': 'error',

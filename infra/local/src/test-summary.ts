@@ -23,7 +23,7 @@ for (const run of runs.sort((a, b) =>
   `${a.tiers}${a.package}`.localeCompare(`${b.tiers}${b.package}`),
 )) {
   console.log(
-    `  ${run.tiers.padEnd(12)} ${run.package.padEnd(24)} ${run.passed} passed, ${run.failed} failed`,
+    `  ${run.tiers.padEnd(12)} ${run.package.padEnd(28)} ${run.passed} passed, ${run.failed} failed`,
   );
 }
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);

@@ -12,3 +12,13 @@ export {
   type EngagementEventType,
   type EventParseResult,
 } from './engagement-events.ts';
+export {
+  deadLetterTopic,
+  engagementEventSource,
+  fromKafkaRecord,
+  toKafkaRecord,
+  topics,
+  type KafkaRecord,
+  type ReceivedHeaders,
+  type TraceContext,
+} from './kafka-envelope.ts';

@@ -1,4 +1,4 @@
-import type { EngagementEvent } from '@cttech/contracts';
+import { toKafkaRecord, type EngagementEvent } from '@cttech/contracts';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { EngagementEventPublisher } from './activities.ts';
 
@@ -10,9 +10,9 @@ export interface KafkaEventPublisherOptions {
 
 /**
  * Publishes engagement events to Kafka: an idempotent producer with acks from all in-sync
- * replicas, keyed by engagement id so one engagement's events stay in order, as CloudEvents
- * in the Kafka binding's binary mode (`ce_*` headers, JSON data). Consumers deduplicate by
- * `ce_id`, which the workflow derives from its own id, so a retried activity is harmless.
+ * replicas, in the shared envelope (`toKafkaRecord`: CloudEvents binary mode, keyed by
+ * engagement). Consumers deduplicate by `ce_id`, which the workflow derives from its own id,
+ * so a retried activity is harmless.
  */
 export class KafkaEngagementEventPublisher implements EngagementEventPublisher {
   private readonly producer: Producer;
@@ -48,27 +48,11 @@ export class KafkaEngagementEventPublisher implements EngagementEventPublisher {
   }
 
   async publish(event: EngagementEvent): Promise<void> {
-    const { data, ...header } = event;
+    const record = toKafkaRecord(event);
     await this.producer.send({
       topic: this.topic,
       acks: -1,
-      messages: [
-        {
-          key: header.engagementId,
-          value: JSON.stringify(data),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: header.id,
-            ce_type: header.type,
-            ce_source: `/engagements/${header.engagementId}`,
-            ce_subject: header.partnerState,
-            ce_time: header.occurredAt,
-            ce_dataschemaversion: String(header.version),
-            ce_cycle: String(header.cycle),
-            'content-type': 'application/json',
-          },
-        },
-      ],
+      messages: [{ key: record.key, value: record.value, headers: { ...record.headers } }],
     });
   }
 

@@ -2,6 +2,7 @@
 // The engagement worker process: validates its configuration, starts telemetry, connects to
 // Temporal and Kafka, runs until SIGTERM or SIGINT, then finishes in-flight work and exits.
 import { loadConfig, variable } from '@cttech/config';
+import { topics } from '@cttech/contracts';
 import { startTelemetry } from '@cttech/telemetry';
 import { NativeConnection } from '@temporalio/worker';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ const config = loadConfig({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(engagementTaskQueue),
   KAFKA_BROKERS: variable.hostPorts().default(['127.0.0.1:59092']),
-  ENGAGEMENT_EVENTS_TOPIC: z.string().min(1).default('cttech.engagement-events'),
+  ENGAGEMENT_EVENTS_TOPIC: z.string().min(1).default(topics.engagementEvents),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fromKafkaRecord } from '@cttech/contracts';
 import { kickOffReport } from '@cttech/domain/samples';
 import { openTestSuite, waitFor, type TestSuite } from '@cttech/testing';
 import { Client } from '@temporalio/client';
@@ -117,11 +118,11 @@ describe('the engagement worker, killed mid-stage and restarted (real Temporal a
       await consumer.subscribe({ topic, fromBeginning: true });
       await consumer.run({
         eachMessage: ({ message }) => {
-          if (String(message.key) === workflowId) {
-            received.push({
-              id: String(message.headers?.ce_id),
-              type: String(message.headers?.ce_type),
-            });
+          // every record on the topic must be a readable event in the shared envelope
+          const read = fromKafkaRecord(message);
+          if (!read.ok) throw new Error(`unreadable event on ${topic}: ${read.reason}`);
+          if (read.event.engagementId === workflowId) {
+            received.push({ id: read.event.id, type: read.event.type });
           }
           return Promise.resolve();
         },
