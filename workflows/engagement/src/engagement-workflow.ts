@@ -95,6 +95,8 @@ export interface EngagementSnapshot {
   eventSequence: number;
   /** Decision ids already applied, so a redelivered decision changes nothing after continue-as-new too. */
   decisionIds: string[];
+  /** When the engagement was suspended; deadlines do not run while it is. */
+  suspendedAt?: string | null | undefined;
   continuedAsNew: number;
 }
 
@@ -609,6 +611,7 @@ export async function engagementWorkflow(
     suspendUpdate,
     async ({ by, reason }) => {
       move('SUSPEND', by, reason);
+      s.suspendedAt = nowIso();
       await publish('engagement.suspended', { by, reason });
       return status();
     },
@@ -624,6 +627,7 @@ export async function engagementWorkflow(
     resumeUpdate,
     async ({ by }) => {
       move('RESUME', by);
+      extendDeadlinesBySuspension();
       await publish('engagement.resumed', { by });
       return status();
     },
@@ -667,6 +671,21 @@ export async function engagementWorkflow(
     });
   });
   setHandler(engagementStatusQuery, status);
+
+  /**
+   * The clock stops while an engagement is suspended: on resumption, a deadline not yet
+   * passed moves later by the time spent suspended, so nobody is reminded or escalated for it.
+   */
+  function extendDeadlinesBySuspension(): void {
+    if (!s.suspendedAt) return;
+    const pausedMs = Date.now() - Date.parse(s.suspendedAt);
+    const later = (instant: string) => new Date(Date.parse(instant) + pausedMs).toISOString();
+    const review = s.pendingReview;
+    if (review && !review.escalated) s.pendingReview = { ...review, dueAt: later(review.dueAt) };
+    if (s.stageDueAt && !s.stageOverdueNotified) s.stageDueAt = later(s.stageDueAt);
+    s.suspendedAt = null;
+    changed();
+  }
 
   // --- the clock: reminders, escalation, stage deadlines ------------------------------------
   type Deadline = { at: number; kind: 'REVIEW_REMINDER' | 'REVIEW_ESCALATION' | 'STAGE_OVERDUE' };

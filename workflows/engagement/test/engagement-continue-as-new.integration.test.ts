@@ -80,12 +80,20 @@ describe('an engagement continued as new (time-skipping server)', () => {
         await handle.executeUpdate(resumeUpdate, { args: [{ by: manager }] });
       });
       const thirdRun = await status(handle);
+      // each suspension stopped the review's clock for its length
+      let suspendedAt = 0;
+      let paused = 0;
+      for (const entry of thirdRun.history) {
+        if (entry.action === 'SUSPEND') suspendedAt = Date.parse(entry.at);
+        if (entry.action === 'RESUME') paused += Date.parse(entry.at) - suspendedAt;
+      }
+      const dueAt = new Date(Date.parse(review.dueAt) + paused).toISOString();
       expect(thirdRun).toMatchObject({
         continuedAsNew: 2,
         stage: 'KICK_OFF',
         state: 'AWAITING_REVIEW',
-        pendingReview: review,
-        deadlines: { reviewDueAt: review.dueAt },
+        pendingReview: { ...review, dueAt },
+        deadlines: { reviewDueAt: dueAt },
         record: { kickOffReport },
       });
       expect(thirdRun.history).toHaveLength(1 + recorded + 1 + 2 * pauses);

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { kickOffReport } from '@cttech/domain/samples';
 import { waitFor } from '@cttech/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { resumeUpdate, suspendUpdate } from '../src/contract.ts';
 import {
   approval,
   engagementBundle,
   engagementWorker,
+  manager,
   PublishedEvents,
   timeSkippingEnvironment,
 } from './engagement-harness.ts';
@@ -169,5 +171,37 @@ describe('review reminders, escalation and stage deadlines (time-skipping server
     });
 
     expect(events.types()).toEqual(['engagement.opened', 'engagement.stage-overdue']);
+  });
+
+  it('stops the clock while the engagement is suspended: the review falls due later by the time suspended', async () => {
+    const events = new PublishedEvents();
+    const taskQueue = 'deadlines-suspended';
+    const worker = await engagementWorker(env, taskQueue, events);
+
+    await worker.runUntil(async () => {
+      const handle = await openEngagement(env, taskQueue, 'UZ', 2027, {
+        deadlines: { stageDays: 30, reviewDays: 10, reviewReminderDaysBefore: 3 },
+      });
+      await record(handle, 'KICK_OFF_REPORT', kickOffReport);
+      const review = pendingReviewOf(await submit(handle));
+
+      await env.sleep('2 days');
+      await handle.executeUpdate(suspendUpdate, {
+        args: [{ by: manager, reason: 'human-rights concern raised by the reviewer' }],
+      });
+      await env.sleep('20 days');
+      // nothing falls due while suspended, though the review's first due date has passed
+      expect(events.ofType('engagement.review-reminder')).toEqual([]);
+      expect(events.ofType('engagement.review-escalated')).toEqual([]);
+
+      const resumed = await handle.executeUpdate(resumeUpdate, { args: [{ by: manager }] });
+      const paused =
+        Date.parse(resumed.history.at(-1)?.at ?? '') - Date.parse(resumed.history.at(-2)?.at ?? '');
+      expect(paused).toBeGreaterThanOrEqual(20 * dayMs);
+      expect(resumed).toMatchObject({ state: 'AWAITING_REVIEW', overdue: false });
+      expect(Date.parse(pendingReviewOf(resumed).dueAt) - Date.parse(review.dueAt)).toBe(paused);
+      expect(resumed.deadlines.reviewDueAt).toBe(pendingReviewOf(resumed).dueAt);
+      expect(events.ofType('engagement.review-reminder')).toEqual([]);
+    });
   });
 });

@@ -195,10 +195,17 @@ describe('training courses, suspension and cancellation (time-skipping server)',
       expect(whileSuspended.message).toMatch(/suspended/);
 
       const resumed = await handle.executeUpdate(resumeUpdate, { args: [{ by: manager }] });
+      // the review's clock stopped while suspended: it falls due that much later
+      const paused =
+        Date.parse(resumed.history.at(-1)?.at ?? '') -
+        Date.parse(suspended.history.at(-1)?.at ?? '');
       expect(resumed).toMatchObject({
         state: 'AWAITING_REVIEW',
         pending: { on: 'COMPLIANCE_REVIEWER' },
-        pendingReview: review,
+        pendingReview: {
+          ...review,
+          dueAt: new Date(Date.parse(review.dueAt) + paused).toISOString(),
+        },
       });
       expect(resumed.position.suspendedFrom).toBeUndefined();
 
