@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { cancelUpdate, engagementStatusQuery } from '../src/contract.ts';
 import { openEngagement } from '../src/engagement-client.ts';
 import {
-  engagementBundle,
   engagementWorker,
   manager,
   officer,
   PublishedEvents,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 
 describe('opening an engagement (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('opens one engagement per partner state and cycle: the same request twice finds the first', async () => {
     const events = new PublishedEvents();

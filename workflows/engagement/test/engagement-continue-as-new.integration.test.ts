@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { kickOffReport } from '@cttech/domain/samples';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { engagementWorkflowId, resumeUpdate, suspendUpdate } from '../src/contract.ts';
 import {
   approval,
-  engagementBundle,
   engagementWorker,
   manager,
   PublishedEvents,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 import {
   decide,
@@ -36,12 +35,9 @@ async function repeatUntilContinuedAsNew(
 describe('an engagement continued as new (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('carries its record, history, pending review and event sequence into the next run', async () => {
     const events = new PublishedEvents();

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { kickOffReport } from '@cttech/domain/samples';
 import { waitFor } from '@cttech/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { resumeUpdate, suspendUpdate } from '../src/contract.ts';
 import {
   approval,
-  engagementBundle,
   engagementWorker,
   manager,
   PublishedEvents,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 import {
   decide,
@@ -27,12 +26,9 @@ const dayMs = 24 * 60 * 60 * 1000;
 describe('review reminders, escalation and stage deadlines (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('reminds the reviewers 3 days before the review is due, escalates when it is overdue, and clears it on the decision', async () => {
     const events = new PublishedEvents();

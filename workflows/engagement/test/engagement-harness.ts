@@ -1,6 +1,7 @@
 // What the engagement workflow tests share: the time-skipping environment, a worker with a
 // real activities implementation over an in-memory event port, the people, and decisions.
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { EngagementEvent, EngagementEventType } from '@cttech/contracts';
 import { complianceChecklist, type MilestoneStage } from '@cttech/domain';
 import { localInfrastructure, quietTemporalRuntime, workflowBundle } from '@cttech/testing';
@@ -69,6 +70,20 @@ export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment
     ),
   });
   return env;
+}
+
+/**
+ * Gives the enclosing describe block its own time-skipping server (started, with the workflow
+ * bundled, before its tests; torn down after them) and hands it over through `ready`.
+ */
+export function useTimeSkippingServer(ready: (env: TestWorkflowEnvironment) => void): void {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeAll(async () => {
+    env = await timeSkippingEnvironment();
+    await engagementBundle();
+    ready(env);
+  });
+  afterAll(() => env?.teardown());
 }
 
 export async function engagementWorker(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   cryptoDelivery,
   darknetDelivery,
@@ -19,24 +19,20 @@ import {
 import { engagementWorkflow } from '../src/engagement-workflow.ts';
 import {
   approval,
-  engagementBundle,
   engagementWorker,
   manager,
   officer,
   PublishedEvents,
   reviewer,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 
 describe('an engagement from kick-off to completion (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('goes through the four stages, each milestone signed off by a reviewer who did not submit it', async () => {
     const events = new PublishedEvents();

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { complianceChecklist } from '@cttech/domain';
 import { kickOffReport, needsAssessment } from '@cttech/domain/samples';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { EngagementStatus } from '../src/contract.ts';
 import {
   approval,
-  engagementBundle,
   engagementWorker,
   PublishedEvents,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 import {
   decide,
@@ -26,12 +25,9 @@ import {
 describe('updates the workflow refuses (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('refuses invalid work, a milestone not ready and an incomplete decision, leaving the engagement as it was', async () => {
     const events = new PublishedEvents();

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { kickOffReport } from '@cttech/domain/samples';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { decideMilestoneUpdate, engagementWorkflowId } from '../src/contract.ts';
 import {
   approval,
   changesRequested,
-  engagementBundle,
   engagementWorker,
   officer,
   PublishedEvents,
   reviewer,
   secondOfficer,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 import {
   decide,
@@ -26,12 +25,9 @@ import {
 describe('a submitted milestone and its compliance review (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('goes back to the officer with the findings when changes are requested, and is approved once resubmitted', async () => {
     const events = new PublishedEvents();

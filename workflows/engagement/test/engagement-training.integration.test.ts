@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { darknetDelivery, kickOffReport, trainingPlan } from '@cttech/domain/samples';
 import { waitFor } from '@cttech/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -12,11 +12,10 @@ import {
 } from '../src/contract.ts';
 import {
   approval,
-  engagementBundle,
   engagementWorker,
   manager,
   PublishedEvents,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 import type { engagementWorkflow } from '../src/engagement-workflow.ts';
 import {
@@ -62,12 +61,9 @@ function courseStatuses(events: PublishedEvents, courseId: string): string[] {
 describe('training courses, suspension and cancellation (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('follows each planned course as a child workflow until its delivery is recorded', async () => {
     const events = new PublishedEvents();

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   cryptoDelivery,
   darknetCourse,
@@ -36,7 +36,7 @@ import {
   engagementWorker,
   manager,
   PublishedEvents,
-  timeSkippingEnvironment,
+  useTimeSkippingServer,
 } from './engagement-harness.ts';
 import {
   decide,
@@ -84,12 +84,9 @@ describe('recording the replay histories', () => {
   const resultOf = (handle: EngagementHandle) =>
     realTimeClient(env).workflow.getHandle<typeof engagementWorkflow>(handle.workflowId).result();
 
-  beforeAll(async () => {
-    env = await timeSkippingEnvironment();
-    await engagementBundle();
+  useTimeSkippingServer((started) => {
+    env = started;
   });
-
-  afterAll(() => env?.teardown());
 
   it('runs each representative engagement and writes its history', async () => {
     const taskQueue = 'record-histories';
