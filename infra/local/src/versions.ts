@@ -8,11 +8,21 @@ export const versions = {
   temporalTestServer: '1.40.0',
 } as const;
 
-/** Loopback ports, chosen away from the defaults so a developer's own servers do not clash. */
+/** A port from the environment (for a second, private server in tests), or the default. */
+function port(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  return value ? Number(value) : fallback;
+}
+
+/**
+ * Loopback ports, chosen away from the defaults so a developer's own servers do not clash.
+ * Kafka's can be moved (CTTECH_KAFKA_PORT, CTTECH_KAFKA_CONTROLLER_PORT) so a test can run a
+ * broker of its own, in its own CTTECH_LOCAL_DIR, and stop it without disturbing others.
+ */
 export const ports = {
   postgres: 55432,
-  kafka: 59092,
-  kafkaController: 59093,
+  kafka: port('CTTECH_KAFKA_PORT', 59092),
+  kafkaController: port('CTTECH_KAFKA_CONTROLLER_PORT', 59093),
   temporal: 57233,
   temporalUi: 58233,
   temporalHttp: 57243,

@@ -7,4 +7,5 @@ export {
 export { reach, redactedUrl, ServerUnreachableError, type ServerName } from './reachability.ts';
 export { openTestSuite, TestSuite, type SuiteDatabase } from './suite.ts';
 export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.ts';
+export { PrivateKafkaBroker } from './private-kafka.ts';
 export { quietTemporalRuntime, workflowBundle } from './temporal.ts';
