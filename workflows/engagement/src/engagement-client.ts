@@ -1,9 +1,35 @@
 // Opening an engagement from outside the worker (the gateway, tools, tests).
-import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import type { Telemetry } from '@cttech/telemetry';
+import { tracingClientInterceptors } from '@cttech/telemetry/temporal';
+import {
+  Client,
+  type Connection,
+  type WorkflowHandleWithFirstExecutionRunId,
+} from '@temporalio/client';
 import { engagementTaskQueue, engagementWorkflowId, type OpenEngagement } from './contract.ts';
 import type { engagementWorkflow } from './engagement-workflow.ts';
 
 export type EngagementHandle = WorkflowHandleWithFirstExecutionRunId<typeof engagementWorkflow>;
+
+export interface EngagementClientOptions {
+  readonly connection: Connection;
+  readonly namespace: string;
+  /** Traces each call, continuing the caller's active span into the workflow. */
+  readonly telemetry?: Telemetry | undefined;
+}
+
+/** A Temporal client for engagements; with telemetry on, its calls carry the caller's trace. */
+export function createEngagementClient({
+  connection,
+  namespace,
+  telemetry,
+}: EngagementClientOptions): Client {
+  return new Client({
+    connection,
+    namespace,
+    ...(telemetry?.exporting ? { interceptors: tracingClientInterceptors() } : {}),
+  });
+}
 
 /**
  * Opens the engagement for a partner state and programme cycle, or finds the one already

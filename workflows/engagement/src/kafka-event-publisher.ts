@@ -1,4 +1,5 @@
 import { toKafkaRecord, type EngagementEvent } from '@cttech/contracts';
+import { traceHeaders } from '@cttech/telemetry';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { EngagementEventPublisher } from './activities.ts';
 
@@ -11,8 +12,8 @@ export interface KafkaEventPublisherOptions {
 /**
  * Publishes engagement events to Kafka: an idempotent producer with acks from all in-sync
  * replicas, in the shared envelope (`toKafkaRecord`: CloudEvents binary mode, keyed by
- * engagement). Consumers deduplicate by `ce_id`, which the workflow derives from its own id,
- * so a retried activity is harmless.
+ * engagement, with the W3C trace context of the publishing span). Consumers deduplicate by
+ * `ce_id`, which the workflow derives from its own id, so a retried activity is harmless.
  */
 export class KafkaEngagementEventPublisher implements EngagementEventPublisher {
   private readonly producer: Producer;
@@ -48,7 +49,9 @@ export class KafkaEngagementEventPublisher implements EngagementEventPublisher {
   }
 
   async publish(event: EngagementEvent): Promise<void> {
-    const record = toKafkaRecord(event);
+    // the active span (the activity's, when tracing) travels in the `traceparent` header
+    const { traceparent, tracestate } = traceHeaders();
+    const record = toKafkaRecord(event, traceparent ? { traceparent, tracestate } : undefined);
     await this.producer.send({
       topic: this.topic,
       acks: -1,

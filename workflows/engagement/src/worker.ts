@@ -1,5 +1,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Telemetry } from '@cttech/telemetry';
+import { tracingWorkerOptions } from '@cttech/telemetry/temporal';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createEngagementActivities, type EngagementActivityPorts } from './activities.ts';
 
@@ -14,6 +16,8 @@ export interface EngagementWorkerOptions {
   readonly taskQueue: string;
   readonly ports: EngagementActivityPorts;
   readonly shutdownGraceSeconds: number;
+  /** Traces workflows and activities, continuing the trace of whoever started them. */
+  readonly telemetry?: Telemetry | undefined;
 }
 
 /** The engagement worker: the workflows bundled from source, activities over the given ports. */
@@ -25,6 +29,7 @@ export function createEngagementWorker(options: EngagementWorkerOptions): Promis
     workflowsPath,
     activities: createEngagementActivities(options.ports),
     shutdownGraceTime: `${options.shutdownGraceSeconds} seconds`,
+    ...(options.telemetry ? tracingWorkerOptions(options.telemetry) : {}),
     bundlerOptions: runningFromSource
       ? {
           // run from source, workspace packages resolve to their sources too
