@@ -3,7 +3,9 @@ import {
   courseCodes,
   engagementStages,
   milestoneStages,
+  reviewDecisionSchema,
   submissionKinds,
+  trainingDeliverySchema,
 } from '@cttech/domain';
 import { z } from 'zod';
 import { defineEventType, engagementEventHeader, type EventTypeVersion } from './event-type.ts';
@@ -154,6 +156,50 @@ export const engagementEventTypes = [
       status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'AWAITING_DELIVERY', 'DELIVERED', 'CANCELLED']),
     }),
     example: { courseId: 'osint-nairobi-1', course: 'OSINT', status: 'IN_PROGRESS' },
+  }),
+  // From the compliance service: what the workflow waits for at a review.
+  defineEventType({
+    type: 'compliance.milestone-decided',
+    version: 1,
+    data: z.strictObject({
+      /** The `engagement.milestone-submitted` event's review request this decides. */
+      reviewRequestId: z.string().min(1),
+      stage: milestoneStage,
+      decidedBy: userId,
+      decision: reviewDecisionSchema,
+    }),
+    example: {
+      reviewRequestId: 'engagement-KE-2026/3',
+      stage: 'KICK_OFF',
+      decidedBy: 'reviewer-1',
+      decision: {
+        outcome: 'CHANGES_REQUESTED',
+        answers: [
+          { criterionId: 'HRDD_RISK_ASSESSMENT', verdict: 'NOT_MET', comment: 'not yet done' },
+        ],
+        findings: [
+          { criterionId: 'HRDD_RISK_ASSESSMENT', text: 'The risk assessment is to be done first.' },
+        ],
+      },
+    },
+  }),
+  // From the activities service: a training course delivered, with attendance counted by sex.
+  defineEventType({
+    type: 'activities.training-delivered',
+    version: 1,
+    data: z.strictObject({
+      deliveredBy: userId,
+      /** Counts only: trainees are never named in events. */
+      delivery: trainingDeliverySchema,
+    }),
+    example: {
+      deliveredBy: 'officer-ke-1',
+      delivery: {
+        courseId: 'osint-nairobi-1',
+        attendance: { women: 9, men: 14, undisclosed: 1 },
+        humanRightsModuleDelivered: true,
+      },
+    },
   }),
 ] as const satisfies readonly EventTypeVersion<string, z.ZodType>[];
 

@@ -15,6 +15,7 @@ export {
 export {
   deadLetterTopic,
   engagementEventSource,
+  eventSource,
   fromKafkaRecord,
   toKafkaRecord,
   topics,

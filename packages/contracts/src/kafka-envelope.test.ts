@@ -51,6 +51,16 @@ describe('the Kafka envelope (CloudEvents binary mode)', () => {
     expect(JSON.parse(record.value)).toEqual((events[0] as EngagementEvent).data);
   });
 
+  it('names the producing part of the system as the CloudEvents source', () => {
+    const sourceOf = (type: string) =>
+      toKafkaRecord(events.find((event) => event.type === type) as EngagementEvent).headers
+        .ce_source;
+    expect(sourceOf('engagement.opened')).toBe('/cttech/workflows/engagement');
+    expect(sourceOf('training.course-status-changed')).toBe('/cttech/workflows/engagement');
+    expect(sourceOf('compliance.milestone-decided')).toBe('/cttech/services/compliance');
+    expect(sourceOf('activities.training-delivered')).toBe('/cttech/services/activities');
+  });
+
   it('carries the W3C trace context', () => {
     const trace = {
       traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',

@@ -4,9 +4,14 @@ import {
   type EventParseResult,
 } from './engagement-events.ts';
 
-/** The Kafka topics services share. Dead letters go to `<topic>.dead-letter`. */
+/** The Kafka topics services share, one per producer. Dead letters go to `<topic>.dead-letter`. */
 export const topics = {
+  /** The engagement workflow's events (`engagement.*`, `training.*`). */
   engagementEvents: 'cttech.engagement-events',
+  /** The compliance service's events (`compliance.*`). */
+  complianceEvents: 'cttech.compliance-events',
+  /** The activities service's events (`activities.*`). */
+  activityEvents: 'cttech.activity-events',
 } as const;
 
 export function deadLetterTopic(topic: string): string {
@@ -33,6 +38,13 @@ export type ReceivedHeaders = Readonly<
 /** Where the engagement workflow's events come from, as a CloudEvents `source`. */
 export const engagementEventSource = '/cttech/workflows/engagement';
 
+/** The CloudEvents `source` of an event: the part of the system that produces its type. */
+export function eventSource(type: string): string {
+  if (type.startsWith('compliance.')) return '/cttech/services/compliance';
+  if (type.startsWith('activities.')) return '/cttech/services/activities';
+  return engagementEventSource;
+}
+
 /**
  * An engagement event as a Kafka record in the CloudEvents 1.0 Kafka binding's binary mode:
  * the attributes in `ce_*` headers, the data as JSON in the value, keyed by the engagement so
@@ -45,7 +57,7 @@ export function toKafkaRecord(event: EngagementEvent, trace?: TraceContext): Kaf
     headers: {
       ce_specversion: '1.0',
       ce_id: event.id,
-      ce_source: engagementEventSource,
+      ce_source: eventSource(event.type),
       ce_type: event.type,
       ce_subject: event.engagementId,
       ce_time: event.occurredAt,
