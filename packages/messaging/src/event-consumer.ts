@@ -1,4 +1,6 @@
 import { deadLetterTopic } from '@cttech/contracts';
+import { withConsumerSpan } from '@cttech/telemetry';
+import { trace } from '@opentelemetry/api';
 import pRetry from 'p-retry';
 import type { EventBroker, PartitionLag, ReceivedMessage, Subscription } from './broker.ts';
 import { deadLetterHeaders } from './dead-letters.ts';
@@ -58,7 +60,23 @@ export interface ConsumerCounts {
   readonly deadLetterFailures: number;
 }
 
+const tracer = trace.getTracer('@cttech/messaging');
+
 const defaultRetry: RetryPolicy = { attempts: 5, firstDelayMs: 200, maxDelayMs: 5_000 };
+
+/** OpenTelemetry messaging attributes: where the message is, never its data. */
+function messageAttributes(message: ReceivedMessage, groupId: string, attempt: number) {
+  return {
+    'messaging.system': 'kafka',
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': message.topic,
+    'messaging.destination.partition.id': String(message.partition),
+    'messaging.kafka.offset': Number(message.offset),
+    'messaging.consumer.group.name': groupId,
+    'messaging.message.id': message.headers.ce_id ?? '',
+    'cttech.attempt': attempt,
+  };
+}
 
 /** Describes a message for logs: where it is and which event, never its data. */
 function describe(message: ReceivedMessage): string {
@@ -153,7 +171,14 @@ export class EventConsumer {
       await pRetry(
         () => {
           attempts += 1;
-          return handler.handle(message);
+          // a CONSUMER span continuing the producer's trace from the message's headers
+          return withConsumerSpan(
+            tracer,
+            `${message.topic} process`,
+            message.headers,
+            messageAttributes(message, this.options.groupId, attempts),
+            () => handler.handle(message),
+          );
         },
         {
           retries: this.retry.attempts - 1,

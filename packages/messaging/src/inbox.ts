@@ -1,3 +1,5 @@
+import { withConsumerSpan } from '@cttech/telemetry';
+import { trace } from '@opentelemetry/api';
 import type { ReceivedMessage } from './broker.ts';
 import { UnprocessableEventError, type EventHandler } from './event-consumer.ts';
 import type { SqlDatabase, SqlTransaction } from './sql.ts';
@@ -9,6 +11,8 @@ export interface InboxOptions<Tx extends SqlTransaction> {
   /** Applies the event's effect inside the transaction that records it in the inbox. */
   readonly apply: (message: ReceivedMessage, tx: Tx) => Promise<void>;
 }
+
+const tracer = trace.getTracer('@cttech/messaging');
 
 /** The event id of a CloudEvents message: its `ce_id` header. */
 function eventIdOf(message: ReceivedMessage): string {
@@ -68,7 +72,16 @@ export class Inbox<Tx extends SqlTransaction> implements EventHandler {
         for (const [index, message] of messages.entries()) {
           const id = ids[index] as string;
           // the first delivery of an id in this batch applies it; later ones are duplicates
-          if (fresh.delete(id)) await apply(message, tx);
+          if (fresh.delete(id)) {
+            // each effect in the trace of the request that produced its event
+            await withConsumerSpan(
+              tracer,
+              `${message.topic} apply`,
+              message.headers,
+              { 'messaging.message.id': id, 'messaging.consumer.group.name': consumer },
+              () => apply(message, tx),
+            );
+          }
         }
         return messages.length - rows.length;
       },

@@ -1,3 +1,4 @@
+import { traceHeaders } from '@cttech/telemetry';
 import type { EventBroker, OutgoingMessage, TopicMessages } from './broker.ts';
 import type { SqlDatabase, SqlTransaction } from './sql.ts';
 
@@ -25,12 +26,15 @@ export function outboxMessage(
 /**
  * Writes events to the outbox inside the caller's transaction: they are published if and
  * only if the transaction commits. Writing an event id that is already there changes nothing.
+ * A message without a `traceparent` gets the active span's, so the trace of the request that
+ * made the change continues in whoever consumes the event.
  */
 export async function appendToOutbox(
   tx: SqlTransaction,
   messages: readonly OutboxMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
+  const trace = traceHeaders();
   await tx.$executeRawUnsafe(
     `INSERT INTO outbox_event (event_id, topic, key, value, headers)
      SELECT event_id, topic, key, value, headers::jsonb
@@ -41,7 +45,11 @@ export async function appendToOutbox(
     messages.map((message) => message.topic),
     messages.map((message) => message.key),
     messages.map((message) => message.value),
-    messages.map((message) => JSON.stringify(message.headers)),
+    messages.map((message) =>
+      JSON.stringify(
+        message.headers.traceparent ? message.headers : { ...trace, ...message.headers },
+      ),
+    ),
   );
 }
 
