@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // The engagement worker process: validates its configuration, starts telemetry, connects to
-// Temporal and Kafka, runs until SIGTERM or SIGINT, then finishes in-flight work and exits.
+// Temporal and Kafka, runs the workflows and the bridge that delivers the services' events to
+// them until SIGTERM or SIGINT, then finishes in-flight work and exits.
 import { loadConfig, variable } from '@cttech/config';
 import { topics } from '@cttech/contracts';
+import { KafkajsBroker } from '@cttech/messaging';
 import { startTelemetry } from '@cttech/telemetry';
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { z } from 'zod';
 import { engagementTaskQueue } from './contract.ts';
+import { createEngagementBridge } from './engagement-bridge.ts';
+import { createEngagementClient } from './engagement-client.ts';
 import { KafkaEngagementEventPublisher } from './kafka-event-publisher.ts';
 import { createEngagementWorker } from './worker.ts';
 
@@ -16,6 +21,9 @@ const config = loadConfig({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(engagementTaskQueue),
   KAFKA_BROKERS: variable.hostPorts().default(['127.0.0.1:59092']),
   ENGAGEMENT_EVENTS_TOPIC: z.string().min(1).default(topics.engagementEvents),
+  COMPLIANCE_EVENTS_TOPIC: z.string().min(1).default(topics.complianceEvents),
+  ACTIVITY_EVENTS_TOPIC: z.string().min(1).default(topics.activityEvents),
+  BRIDGE_CONSUMER_GROUP: z.string().min(1).default('engagement-bridge'),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
 });
@@ -36,22 +44,47 @@ const worker = await createEngagementWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   ports: { events },
   shutdownGraceSeconds: config.SHUTDOWN_GRACE_SECONDS,
+  telemetry,
 });
+
+// the bridge: compliance decisions and activity records, delivered as workflow updates
+const broker = new KafkajsBroker({ brokers: config.KAFKA_BROKERS, clientId: 'engagement-bridge' });
+const bridgeTopics = [config.COMPLIANCE_EVENTS_TOPIC, config.ACTIVITY_EVENTS_TOPIC];
+await broker.ensureTopics(bridgeTopics.map((topic) => ({ topic, partitions: 3 })));
+const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+const bridge = createEngagementBridge({
+  broker,
+  client: createEngagementClient({
+    connection: clientConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    telemetry,
+  }),
+  topics: bridgeTopics,
+  groupId: config.BRIDGE_CONSUMER_GROUP,
+});
+await bridge.start();
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     console.log(`engagement worker: ${signal}, finishing in-flight work`);
-    worker.shutdown();
+    // the bridge first: its in-flight update still needs the worker (which Temporal's runtime
+    // may already be stopping on the same signal)
+    void bridge.stop().finally(() => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    });
   });
 }
 
 console.log(
-  `engagement worker: polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE}); events to ${config.ENGAGEMENT_EVENTS_TOPIC}`,
+  `engagement worker: polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (${config.TEMPORAL_NAMESPACE}); events to ${config.ENGAGEMENT_EVENTS_TOPIC}; bridge ${config.BRIDGE_CONSUMER_GROUP} from ${bridgeTopics.join(', ')}`,
 );
 try {
   await worker.run();
 } finally {
+  await bridge.stop();
+  await broker.disconnect();
   await events.disconnect();
+  await clientConnection.close();
   await connection.close();
   await telemetry.shutdown();
 }
