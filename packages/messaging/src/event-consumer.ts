@@ -186,8 +186,9 @@ export class EventConsumer {
           maxTimeout: this.retry.maxDelayMs,
           factor: 2,
           randomize: true,
-          signal: this.stopping.signal,
-          shouldRetry: ({ error }) => !(error instanceof UnprocessableEventError),
+          // no retry once stopping; an attempt in flight is let finish (no abort signal)
+          shouldRetry: ({ error }) =>
+            !(error instanceof UnprocessableEventError) && !this.stopping.signal.aborted,
           onFailedAttempt: ({ error, retriesLeft }) => {
             if (retriesLeft > 0 && !(error instanceof UnprocessableEventError)) {
               this.tally.retried += 1;
