@@ -1,0 +1,13 @@
+export {
+  demoUser,
+  demoUsers,
+  DevelopmentIssuer,
+  type DemoUser,
+  type DevelopmentIssuerOptions,
+} from './development-issuer.ts';
+export { hasRole, mayAccessPartnerState, roles, type Principal, type Role } from './principal.ts';
+export {
+  AuthenticationError,
+  createTokenVerifier,
+  type TokenVerifierOptions,
+} from './token-verifier.ts';
