@@ -218,9 +218,12 @@ export type EngagementEvent<Type extends EngagementEventType = EngagementEventTy
 
 export type EventParseResult = { ok: true; event: EngagementEvent } | { ok: false; reason: string };
 
+/** Built once: building a zod schema costs far more than using it. */
+const headerWithData = engagementEventHeader.extend({ data: z.unknown() });
+
 /** Parses an engagement event of a type and version we know; says why otherwise. */
 export function parseEngagementEvent(input: unknown): EventParseResult {
-  const header = engagementEventHeader.extend({ data: z.unknown() }).safeParse(input);
+  const header = headerWithData.safeParse(input);
   if (!header.success) return { ok: false, reason: z.prettifyError(header.error) };
   const definition = engagementEventTypes.find(
     (candidate) => candidate.type === header.data.type && candidate.version === header.data.version,
