@@ -1,5 +1,5 @@
-import { withConsumerSpan } from '@cttech/telemetry';
-import { trace } from '@opentelemetry/api';
+import { contextFromTraceHeaders } from '@cttech/telemetry';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { ReceivedMessage } from './broker.ts';
 import { UnprocessableEventError, type EventHandler } from './event-consumer.ts';
 import type { SqlDatabase, SqlTransaction } from './sql.ts';
@@ -10,9 +10,51 @@ export interface InboxOptions<Tx extends SqlTransaction> {
   readonly consumer: string;
   /** Applies the event's effect inside the transaction that records it in the inbox. */
   readonly apply: (message: ReceivedMessage, tx: Tx) => Promise<void>;
+  /**
+   * Applies the effects of several new events at once (one statement rather than one per
+   * event), in the batch's order. Without it, `apply` is called for each.
+   */
+  readonly applyAll?: (messages: readonly ReceivedMessage[], tx: Tx) => Promise<void>;
 }
 
 const tracer = trace.getTracer('@cttech/messaging');
+
+/**
+ * One span for a batch's effects, linked to the span of every event in it (a batch has many
+ * parents, which OpenTelemetry expresses as links).
+ */
+function withBatchSpan<T>(
+  messages: readonly ReceivedMessage[],
+  consumer: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const links = messages.flatMap((message) => {
+    const producer = trace.getSpanContext(contextFromTraceHeaders(message.headers));
+    return producer ? [{ context: producer }] : [];
+  });
+  return tracer.startActiveSpan(
+    `${messages[0]?.topic ?? 'inbox'} apply`,
+    {
+      kind: SpanKind.CONSUMER,
+      links,
+      attributes: {
+        'messaging.batch.message_count': messages.length,
+        'messaging.consumer.group.name': consumer,
+      },
+    },
+    async (span) => {
+      try {
+        return await work();
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
 
 /** The event id of a CloudEvents message: its `ce_id` header. */
 function eventIdOf(message: ReceivedMessage): string {
@@ -57,7 +99,10 @@ export class Inbox<Tx extends SqlTransaction> implements EventHandler {
 
   async handleBatch(messages: readonly ReceivedMessage[]): Promise<void> {
     const ids = messages.map(eventIdOf);
-    const { database, consumer, apply } = this.options;
+    const { database, consumer, applyAll } = this.options;
+    const applyEach = async (fresh: readonly ReceivedMessage[], tx: Tx) => {
+      for (const message of fresh) await this.options.apply(message, tx);
+    };
     const duplicates = await database.$transaction(
       async (tx) => {
         const rows = await tx.$queryRawUnsafe<{ event_id: string }[]>(
@@ -69,20 +114,11 @@ export class Inbox<Tx extends SqlTransaction> implements EventHandler {
           ids,
         );
         const fresh = new Set(rows.map((row) => row.event_id));
-        for (const [index, message] of messages.entries()) {
-          const id = ids[index] as string;
-          // the first delivery of an id in this batch applies it; later ones are duplicates
-          if (fresh.delete(id)) {
-            // each effect in the trace of the request that produced its event
-            await withConsumerSpan(
-              tracer,
-              `${message.topic} apply`,
-              message.headers,
-              { 'messaging.message.id': id, 'messaging.consumer.group.name': consumer },
-              () => apply(message, tx),
-            );
-          }
-        }
+        // the first delivery of an id in this batch applies it; later ones are duplicates
+        const toApply = messages.filter((_, index) => fresh.delete(ids[index] as string));
+        await withBatchSpan(toApply, consumer, () =>
+          applyAll ? applyAll(toApply, tx) : applyEach(toApply, tx),
+        );
         return messages.length - rows.length;
       },
       { timeout: 60_000 },

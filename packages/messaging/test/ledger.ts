@@ -89,20 +89,26 @@ export function engagementEventOf(message: ReceivedMessage): EngagementEvent {
   return parsed.event;
 }
 
-/** The ledger's inbox: each event once, as a milestone_record row. */
+/** The milestone_record row an event makes. */
+function milestoneRecordOf(message: ReceivedMessage) {
+  const event = engagementEventOf(message);
+  return {
+    eventId: event.id,
+    engagementId: event.engagementId,
+    sequence: Number(event.id.split('/').at(-1)),
+  };
+}
+
+/** The ledger's inbox: each event once, as a milestone_record row (a batch in one statement). */
 export function ledgerInbox(prisma: PrismaClient, consumer = 'ledger') {
   return new Inbox({
     database: prisma,
     consumer,
     apply: async (message, tx) => {
-      const event = engagementEventOf(message);
-      await tx.milestoneRecord.create({
-        data: {
-          eventId: event.id,
-          engagementId: event.engagementId,
-          sequence: Number(event.id.split('/').at(-1)),
-        },
-      });
+      await tx.milestoneRecord.create({ data: milestoneRecordOf(message) });
+    },
+    applyAll: async (messages, tx) => {
+      await tx.milestoneRecord.createMany({ data: messages.map(milestoneRecordOf) });
     },
   });
 }
