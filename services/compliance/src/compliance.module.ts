@@ -1,0 +1,154 @@
+import {
+  EventConsumer,
+  OutboxRelay,
+  type ConsumerLogger,
+  type EventBroker,
+  type OutboxRelayOptions,
+  type RelayLogger,
+} from '@cttech/messaging';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller.ts';
+import { AuditQueries } from './audit/audit-queries.ts';
+import { AuditTrail } from './audit/audit-trail.ts';
+import type { ComplianceDatabase } from './database.ts';
+import { HealthController } from './health/health.controller.ts';
+import { Readiness } from './health/readiness.ts';
+import { AuthenticationGuard, TokenVerifier } from './http/authentication.guard.ts';
+import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
+import { RequestValidationPipe } from './http/request-validation.pipe.ts';
+import { ReviewDecisions } from './reviews/review-decisions.ts';
+import { ReviewIntake } from './reviews/review-intake.ts';
+import { ReviewQueue } from './reviews/review-queue.ts';
+import { ReviewRepository } from './reviews/review-repository.ts';
+import { ReviewsController } from './reviews/reviews.controller.ts';
+
+/** What the service runs on; the caller (main, or a test) opens these and closes them. */
+export interface ComplianceRuntime {
+  readonly database: ComplianceDatabase;
+  readonly broker: EventBroker;
+  readonly verifyToken: TokenVerifier;
+  readonly engagementEventsTopic: string;
+  readonly complianceEventsTopic: string;
+  /** The consumer group of the engagement events, which also names the inbox consumer. */
+  readonly consumerGroup: string;
+  readonly relay?: Pick<OutboxRelayOptions, 'idlePollMs' | 'batchSize'>;
+  readonly logger?: ConsumerLogger & RelayLogger;
+}
+
+const Runtime = Symbol('ComplianceRuntime');
+
+/**
+ * Runs in the background while the application does: the outbox relay and the consumer of the
+ * engagement events. Started once the application is up, stopped before its connections close.
+ */
+@Injectable()
+class ComplianceEventFlow implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly relay: OutboxRelay;
+  private readonly consumer: EventConsumer;
+  private readonly runtime: ComplianceRuntime;
+
+  constructor(
+    @Inject(OutboxRelay) relay: OutboxRelay,
+    @Inject(EventConsumer) consumer: EventConsumer,
+    @Inject(Runtime) runtime: ComplianceRuntime,
+  ) {
+    this.relay = relay;
+    this.consumer = consumer;
+    this.runtime = runtime;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { broker, engagementEventsTopic, complianceEventsTopic } = this.runtime;
+    await broker.ensureTopics([
+      { topic: engagementEventsTopic, partitions: 3 },
+      { topic: complianceEventsTopic, partitions: 3 },
+    ]);
+    this.relay.start();
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+    await this.relay.stop();
+  }
+}
+
+@Module({})
+export class ComplianceModule {
+  static register(runtime: ComplianceRuntime): DynamicModule {
+    const { database, broker } = runtime;
+    return {
+      module: ComplianceModule,
+      controllers: [ReviewsController, AuditController, HealthController],
+      providers: [
+        { provide: Runtime, useValue: runtime },
+        { provide: TokenVerifier, useValue: runtime.verifyToken },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
+        { provide: ReviewRepository, useValue: new ReviewRepository(database) },
+        { provide: AuditTrail, useValue: new AuditTrail(database) },
+        {
+          provide: OutboxRelay,
+          useValue: new OutboxRelay({
+            database,
+            broker,
+            ...runtime.relay,
+            ...(runtime.logger ? { logger: runtime.logger } : {}),
+          }),
+        },
+        {
+          provide: ReviewIntake,
+          inject: [ReviewRepository, AuditTrail],
+          useFactory: (reviews: ReviewRepository, auditTrail: AuditTrail) =>
+            new ReviewIntake(reviews, auditTrail),
+        },
+        {
+          provide: EventConsumer,
+          inject: [ReviewIntake],
+          useFactory: (intake: ReviewIntake) =>
+            intake.consumer({
+              database,
+              broker,
+              topic: runtime.engagementEventsTopic,
+              groupId: runtime.consumerGroup,
+              logger: runtime.logger,
+            }),
+        },
+        {
+          provide: ReviewDecisions,
+          inject: [ReviewRepository, AuditTrail, OutboxRelay],
+          useFactory: (reviews: ReviewRepository, auditTrail: AuditTrail, relay: OutboxRelay) =>
+            new ReviewDecisions({
+              database,
+              reviews,
+              auditTrail,
+              complianceEventsTopic: runtime.complianceEventsTopic,
+              decided: () => relay.wake(),
+            }),
+        },
+        {
+          provide: ReviewQueue,
+          inject: [ReviewRepository],
+          useFactory: (reviews: ReviewRepository) => new ReviewQueue(reviews),
+        },
+        {
+          provide: AuditQueries,
+          inject: [AuditTrail, ReviewRepository],
+          useFactory: (auditTrail: AuditTrail, reviews: ReviewRepository) =>
+            new AuditQueries(auditTrail, reviews),
+        },
+        { provide: Readiness, useValue: new Readiness({ database, broker }) },
+        ComplianceEventFlow,
+      ],
+    };
+  }
+}

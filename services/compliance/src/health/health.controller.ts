@@ -1,0 +1,25 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { WithoutAuthentication } from '../http/access.ts';
+import { Readiness } from './readiness.ts';
+
+@Controller('health')
+@WithoutAuthentication()
+export class HealthController {
+  private readonly readiness: Readiness;
+
+  constructor(@Inject(Readiness) readiness: Readiness) {
+    this.readiness = readiness;
+  }
+
+  /** Liveness: the process answers. */
+  @Get()
+  live() {
+    return { status: 'live' };
+  }
+
+  /** Readiness: 503 naming the dependency that does not answer. */
+  @Get('ready')
+  ready() {
+    return this.readiness.check();
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { ReviewDecision } from '@cttech/domain';
+import type {
+  CriterionAnswer,
+  Finding,
+  Review,
+  ReviewStatus,
+} from '../../generated/prisma/client.ts';
+import type { ComplianceDatabase, ComplianceTransaction } from '../database.ts';
+
+export type { Review, ReviewStatus };
+
+/** A review with the reviewer's answers and findings. */
+export type ReviewRecord = Review & {
+  readonly answers: readonly CriterionAnswer[];
+  readonly findings: readonly Finding[];
+};
+
+/** What opening a review needs, from the workflow's `engagement.milestone-submitted`. */
+export interface ReviewOpening {
+  readonly reviewRequestId: string;
+  readonly engagementId: string;
+  readonly partnerState: string;
+  readonly cycle: number;
+  readonly stage: string;
+  readonly submittedBy: string;
+  readonly submittedAt: Date;
+  readonly dueAt: Date;
+  readonly checklist: readonly string[];
+}
+
+export interface ReviewQueueFilter {
+  readonly status?: ReviewStatus | undefined;
+  /** Only these partner states; undefined for all. */
+  readonly partnerStates?: readonly string[] | undefined;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reviews in the compliance database. */
+export class ReviewRepository {
+  private readonly database: ComplianceDatabase;
+
+  constructor(database: ComplianceDatabase) {
+    this.database = database;
+  }
+
+  /**
+   * Opens a review unless its review request already has one (ON CONFLICT DO NOTHING, so the
+   * surrounding transaction goes on). Returns the review opened, or undefined.
+   */
+  async open(tx: ComplianceTransaction, opening: ReviewOpening): Promise<Review | undefined> {
+    const id = randomUUID();
+    const { count } = await tx.review.createMany({
+      data: [{ id, ...opening, checklist: [...opening.checklist] }],
+      skipDuplicates: true,
+    });
+    return count === 0
+      ? undefined
+      : tx.review.findUnique({ where: { id } }).then((r) => r ?? undefined);
+  }
+
+  async find(id: string): Promise<ReviewRecord | undefined> {
+    if (!uuid.test(id)) return undefined;
+    const review = await this.database.review.findUnique({
+      where: { id },
+      include: {
+        answers: { orderBy: { criterionId: 'asc' } },
+        findings: { orderBy: { id: 'asc' } },
+      },
+    });
+    return review ?? undefined;
+  }
+
+  /** The queue: most urgent first. */
+  async list({ status, partnerStates }: ReviewQueueFilter): Promise<Review[]> {
+    return this.database.review.findMany({
+      where: {
+        ...(status ? { status } : {}),
+        ...(partnerStates ? { partnerState: { in: [...partnerStates] } } : {}),
+      },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      take: 500,
+    });
+  }
+
+  /** The partner state of an engagement this service has reviews of. */
+  async partnerStateOf(engagementId: string): Promise<string | undefined> {
+    const review = await this.database.review.findFirst({
+      where: { engagementId },
+      select: { partnerState: true },
+    });
+    return review?.partnerState;
+  }
+
+  /**
+   * Records a decision on an open review, in the caller's transaction. False when the review
+   * is no longer open (another reviewer decided it first): nothing is written then.
+   */
+  async recordDecision(
+    tx: ComplianceTransaction,
+    reviewId: string,
+    {
+      decidedBy,
+      decidedAt,
+      decision,
+    }: { decidedBy: string; decidedAt: Date; decision: ReviewDecision },
+  ): Promise<boolean> {
+    const { count } = await tx.review.updateMany({
+      where: { id: reviewId, status: 'OPEN' },
+      data: { status: 'DECIDED', decidedBy, decidedAt, outcome: decision.outcome },
+    });
+    if (count === 0) return false;
+    await tx.criterionAnswer.createMany({
+      data: decision.answers.map(({ criterionId, verdict, comment }) => ({
+        reviewId,
+        criterionId,
+        verdict,
+        comment: comment ?? null,
+      })),
+    });
+    if (decision.findings.length > 0) {
+      await tx.finding.createMany({
+        data: decision.findings.map(({ criterionId, text }) => ({
+          reviewId,
+          criterionId: criterionId ?? null,
+          text,
+        })),
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,151 @@
+// One compliance service per test suite on the real servers: a private database (migrated),
+// private topics, a development issuer whose keys are served on a loopback JWKS endpoint, and
+// the service's HTTP application driven through Fastify's inject.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTokenVerifier, demoUser, DevelopmentIssuer, type Principal } from '@cttech/auth';
+import { toKafkaRecord, type EngagementEvent } from '@cttech/contracts';
+import { KafkajsBroker, type EventBroker } from '@cttech/messaging';
+import { applyMigrations } from '@cttech/migrations';
+import type { TestSuite } from '@cttech/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createComplianceApp } from '../src/compliance-app.ts';
+import { migrationsDir, openComplianceDatabase, type ComplianceDatabase } from '../src/database.ts';
+
+export const issuer = 'https://auth.cttech.test';
+export const audience = 'cttech-compliance';
+
+/** Tests' logger: failures are asserted, not printed. */
+export const quiet = { warn: () => {}, error: () => {} };
+
+/** Serves a JSON Web Key Set on 127.0.0.1, as an issuer's JWKS endpoint does. */
+export async function serveJwks(
+  keys: () => unknown,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(keys()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    close: () =>
+      new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
+  };
+}
+
+export interface ComplianceHarness {
+  readonly app: NestFastifyApplication;
+  readonly database: ComplianceDatabase;
+  readonly databaseUrl: string;
+  readonly broker: EventBroker;
+  readonly engagementTopic: string;
+  readonly complianceTopic: string;
+  readonly issuer: DevelopmentIssuer;
+  /** A token for a demo user, or for any principal. */
+  token(user: string | Principal): Promise<string>;
+  /** Publishes engagement events as the workflow does. */
+  publish(...events: EngagementEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openComplianceHarness(
+  suite: TestSuite,
+  { brokerFor }: { brokerFor?: (kafka: EventBroker) => EventBroker } = {},
+): Promise<ComplianceHarness> {
+  const { url: databaseUrl } = await suite.createDatabase('compliance');
+  await applyMigrations(databaseUrl, migrationsDir);
+  const [engagementTopic, complianceTopic] = (await suite.createTopics(
+    ['engagement-events', 'compliance-events'],
+    3,
+  )) as [string, string];
+  await suite.createTopics(['engagement-events.dead-letter']);
+  const database = openComplianceDatabase(databaseUrl);
+  const kafka = new KafkajsBroker({
+    brokers: suite.infrastructure.kafkaBrokers,
+    clientId: suite.id,
+  });
+  const developmentIssuer = await DevelopmentIssuer.create({ issuer, audience });
+  const jwks = await serveJwks(() => developmentIssuer.jwks());
+  const app = await createComplianceApp(
+    {
+      database,
+      broker: brokerFor ? brokerFor(kafka) : kafka,
+      verifyToken: createTokenVerifier({ jwksUrl: jwks.url, issuer, audience }),
+      engagementEventsTopic: engagementTopic,
+      complianceEventsTopic: complianceTopic,
+      consumerGroup: `${suite.id}.compliance`,
+      relay: { idlePollMs: 20 },
+      logger: quiet,
+    },
+    { logLevels: ['error'] },
+  );
+  return {
+    app,
+    database,
+    databaseUrl,
+    broker: kafka,
+    engagementTopic,
+    complianceTopic,
+    issuer: developmentIssuer,
+    token: (user) => {
+      const principal = typeof user === 'string' ? demoUser(user) : user;
+      if (!principal)
+        throw new Error(`no demo user ${typeof user === 'string' ? user : user.userId}`);
+      return developmentIssuer.mint(principal);
+    },
+    publish: (...events) =>
+      kafka.publish([
+        { topic: engagementTopic, messages: events.map((event) => toKafkaRecord(event)) },
+      ]),
+    close: async () => {
+      await app.close();
+      await kafka.disconnect();
+      await database.$disconnect();
+      await jwks.close();
+    },
+  };
+}
+
+let submitted = 0;
+
+/** The workflow's `engagement.milestone-submitted` for a partner state's kick-off. */
+export function milestoneSubmitted(
+  partnerState: string,
+  overrides: { submittedBy?: string; reviewRequestId?: string; eventId?: string } = {},
+): EngagementEvent<'engagement.milestone-submitted'> {
+  submitted += 1;
+  const engagementId = `engagement-${partnerState}-${2026 + submitted}`;
+  const id = overrides.eventId ?? `${engagementId}/3`;
+  return {
+    id,
+    type: 'engagement.milestone-submitted',
+    version: 1,
+    engagementId,
+    partnerState,
+    cycle: 2026 + submitted,
+    occurredAt: '2026-11-22T09:00:00.000Z',
+    data: {
+      reviewRequestId: overrides.reviewRequestId ?? id,
+      stage: 'KICK_OFF',
+      submittedBy: overrides.submittedBy ?? `officer-${partnerState.toLowerCase()}-1`,
+      reviewDueAt: '2026-12-06T10:00:00.000Z',
+      checklist: ['HRDD_RISK_ASSESSMENT', 'STAKEHOLDER_MAPPING_GENDER'],
+    },
+  };
+}
+
+/** A valid kick-off decision asking for changes. */
+export const changesRequested = {
+  outcome: 'CHANGES_REQUESTED',
+  answers: [
+    { criterionId: 'HRDD_RISK_ASSESSMENT', verdict: 'NOT_MET', comment: 'not yet done' },
+    { criterionId: 'STAKEHOLDER_MAPPING_GENDER', verdict: 'MET' },
+  ],
+  findings: [
+    { criterionId: 'HRDD_RISK_ASSESSMENT', text: 'The risk assessment is to be done first.' },
+  ],
+} as const;
