@@ -1,0 +1,113 @@
+// The gateway's configuration: read once at boot, every bad or missing variable listed at once.
+import { ConfigError, loadConfig, variable } from '@cttech/config';
+import { engagementTaskQueue } from '@cttech/engagement-workflow';
+import { z } from 'zod';
+
+export const gatewayVariables = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HTTP_PORT: variable.port().default(53_000),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')
+    .default('127.0.0.1:57233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(engagementTaskQueue),
+  /** Where the identity provider publishes its signing keys; not needed with AUTH_DEV_ISSUER. */
+  AUTH_JWKS_URL: variable.url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).default('cttech-gateway'),
+  /** Local only: the gateway issues tokens for the demo users itself. Refused in production. */
+  AUTH_DEV_ISSUER: variable.boolean().default(false),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(16 * 1_024 * 1_024)
+    .default(256 * 1_024),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
+};
+
+/** How access tokens are checked: the identity provider's keys, or the local issuer's. */
+export type AuthConfig =
+  | {
+      readonly mode: 'jwks';
+      readonly jwksUrl: string;
+      readonly issuer: string;
+      readonly audience: string;
+    }
+  | { readonly mode: 'development'; readonly issuer: string; readonly audience: string };
+
+export interface GatewayConfig {
+  readonly production: boolean;
+  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  readonly rateLimitPerMinute: number;
+  readonly temporal: {
+    readonly address: string;
+    readonly namespace: string;
+    readonly taskQueue: string;
+  };
+  readonly auth: AuthConfig;
+  readonly otlpEndpoint: string | undefined;
+}
+
+export const developmentIssuerName = 'urn:cttech:development-issuer';
+
+/** Rules between variables, checked on the raw values so that they add to the list. */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const developmentIssuer = env.AUTH_DEV_ISSUER === 'true' || env.AUTH_DEV_ISSUER === '1';
+  if (developmentIssuer) {
+    return env.NODE_ENV === 'production'
+      ? ['AUTH_DEV_ISSUER: the development issuer is for local use and is refused in production']
+      : [];
+  }
+  return [
+    ...(env.AUTH_JWKS_URL ? [] : ['AUTH_JWKS_URL is required (or AUTH_DEV_ISSUER=true locally)']),
+    ...(env.AUTH_ISSUER ? [] : ['AUTH_ISSUER is required (or AUTH_DEV_ISSUER=true locally)']),
+  ];
+}
+
+export function loadGatewayConfig(
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
+  const problems: string[] = [];
+  let values: z.infer<z.ZodObject<typeof gatewayVariables>> | undefined;
+  try {
+    values = loadConfig(gatewayVariables, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  problems.push(...crossChecks(env));
+  if (problems.length > 0 || !values) throw new ConfigError(problems);
+
+  const auth: AuthConfig = values.AUTH_DEV_ISSUER
+    ? {
+        mode: 'development',
+        issuer: values.AUTH_ISSUER ?? developmentIssuerName,
+        audience: values.AUTH_AUDIENCE,
+      }
+    : {
+        mode: 'jwks',
+        jwksUrl: values.AUTH_JWKS_URL ?? '',
+        issuer: values.AUTH_ISSUER ?? '',
+        audience: values.AUTH_AUDIENCE,
+      };
+  return {
+    production: values.NODE_ENV === 'production',
+    http: {
+      host: values.HTTP_HOST,
+      port: values.HTTP_PORT,
+      bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    },
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    temporal: {
+      address: values.TEMPORAL_ADDRESS,
+      namespace: values.TEMPORAL_NAMESPACE,
+      taskQueue: values.TEMPORAL_TASK_QUEUE,
+    },
+    auth,
+    otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
+  };
+}

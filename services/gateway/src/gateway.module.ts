@@ -1,0 +1,58 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { DevelopmentIssuer } from '@cttech/auth';
+import { TOKEN_VERIFIER, type TokenVerifier } from './access/access-rules.ts';
+import { AccessGuard } from './access/access.guard.ts';
+import {
+  DEVELOPMENT_ISSUER,
+  DevelopmentIssuerController,
+} from './development/development-issuer.controller.ts';
+import {
+  ENGAGEMENT_WORKFLOWS,
+  type EngagementWorkflows,
+} from './engagements/engagement-workflows.ts';
+import { EngagementsController } from './engagements/engagements.controller.ts';
+import { EngagementsService } from './engagements/engagements.service.ts';
+import {
+  DEPENDENCY_CHECKS,
+  HealthController,
+  type DependencyCheck,
+} from './health/health.controller.ts';
+import { ProblemFilter } from './problem.filter.ts';
+import { SchemaValidationPipe } from './schema-validation.pipe.ts';
+
+/** What the gateway talks to, built by main.ts (real) or a test. */
+export interface GatewayPorts {
+  readonly verifyToken: TokenVerifier;
+  readonly engagements: EngagementWorkflows;
+  readonly dependencies: readonly DependencyCheck[];
+  /** Only with AUTH_DEV_ISSUER: serves /dev/jwks.json and /dev/tokens. */
+  readonly developmentIssuer?: DevelopmentIssuer | undefined;
+}
+
+@Module({})
+export class GatewayModule {
+  static with(ports: GatewayPorts): DynamicModule {
+    const development: Provider[] = ports.developmentIssuer
+      ? [{ provide: DEVELOPMENT_ISSUER, useValue: ports.developmentIssuer }]
+      : [];
+    return {
+      module: GatewayModule,
+      controllers: [
+        HealthController,
+        EngagementsController,
+        ...(ports.developmentIssuer ? [DevelopmentIssuerController] : []),
+      ],
+      providers: [
+        { provide: TOKEN_VERIFIER, useValue: ports.verifyToken },
+        { provide: ENGAGEMENT_WORKFLOWS, useValue: ports.engagements },
+        { provide: DEPENDENCY_CHECKS, useValue: ports.dependencies },
+        ...development,
+        EngagementsService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: SchemaValidationPipe },
+      ],
+    };
+  }
+}

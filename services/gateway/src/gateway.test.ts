@@ -1,0 +1,146 @@
+// The HTTP pipeline in process (Fastify's inject, no socket) with stubbed ports: the parts
+// that do not need Temporal. The engagement routes against the real server are in test/.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DevelopmentIssuer, createTokenVerifier } from '@cttech/auth';
+import type { InjectOptions } from 'fastify';
+import type { EngagementWorkflows } from './engagements/engagement-workflows.ts';
+import { createGateway, openApiPath, type Gateway } from './gateway.ts';
+
+const audience = 'cttech-gateway';
+const issuerName = 'urn:cttech:unit-test';
+
+function unreachable(): never {
+  throw new Error('the engagement workflows are not used by these tests');
+}
+const noEngagements: EngagementWorkflows = {
+  open: unreachable,
+  list: unreachable,
+  status: unreachable,
+  recordWork: unreachable,
+  submitMilestone: unreachable,
+  suspend: unreachable,
+  resume: unreachable,
+  cancel: unreachable,
+};
+
+describe('the gateway over HTTP, with stubbed dependencies', () => {
+  let issuer: DevelopmentIssuer;
+  let gateway: Gateway;
+  let temporalUp = true;
+
+  const inject = (options: InjectOptions) => gateway.app.inject(options);
+
+  beforeAll(async () => {
+    issuer = await DevelopmentIssuer.create({ issuer: issuerName, audience });
+    gateway = await createGateway({
+      ports: {
+        verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
+        engagements: noEngagements,
+        dependencies: [
+          {
+            name: 'temporal',
+            check: async () => {
+              if (!temporalUp) throw new Error('connection refused');
+            },
+          },
+        ],
+        developmentIssuer: issuer,
+      },
+      bodyLimitBytes: 1_024,
+      rateLimitPerMinute: 20,
+      logger: false,
+    });
+  });
+
+  afterAll(() => gateway.app.close());
+
+  it('serves liveness, and readiness naming a dependency that does not answer (503)', async () => {
+    expect((await inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    const ready = await inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    temporalUp = false;
+    const notReady = await inject({ method: 'GET', url: '/health/ready' });
+    temporalUp = true;
+    expect(notReady.statusCode).toBe(503);
+    expect(notReady.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(notReady.json()).toMatchObject({
+      status: 503,
+      type: 'urn:cttech:problem:dependency-unavailable',
+      errors: [{ field: 'temporal', message: 'connection refused' }],
+    });
+  });
+
+  it('serves the OpenAPI document without a token, describing the engagement routes', async () => {
+    const response = await inject({ method: 'GET', url: openApiPath });
+    expect(response.statusCode).toBe(200);
+    const document = response.json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/engagements',
+        '/api/v1/engagements/{id}',
+        '/api/v1/engagements/{id}/submissions/{kind}',
+      ]),
+    );
+  });
+
+  it('sends security headers and a correlation id with every answer', async () => {
+    const response = await inject({ method: 'GET', url: '/api/v1/engagements' });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+    expect(response.json<{ correlationId: string }>().correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const response = await inject({ method: 'GET', url: '/api/v1/nowhere' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('mints local tokens for demo users only, and refuses unknown fields', async () => {
+    const minted = await inject({
+      method: 'POST',
+      url: '/dev/tokens',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ userId: 'officer-ke-1' }),
+    });
+    expect(minted.statusCode).toBe(201);
+    const unknownUser = await inject({
+      method: 'POST',
+      url: '/dev/tokens',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ userId: 'mallory' }),
+    });
+    expect(unknownUser.json()).toMatchObject({ status: 400, errors: [{ field: 'userId' }] });
+    const extra = await inject({
+      method: 'POST',
+      url: '/dev/tokens',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ userId: 'officer-ke-1', roles: ['PROGRAMME_MANAGER'] }),
+    });
+    expect(extra.json()).toMatchObject({ status: 400, errors: [{ field: 'roles' }] });
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const response = await inject({
+      method: 'POST',
+      url: '/dev/tokens',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ userId: 'x'.repeat(2_000) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ type: 'urn:cttech:problem:payload-too-large' });
+  });
+
+  it('limits the rate of requests per client (429)', async () => {
+    const statuses: number[] = [];
+    for (let request = 0; request < 25; request += 1) {
+      statuses.push((await inject({ method: 'GET', url: '/health' })).statusCode);
+    }
+    expect(statuses).toContain(429);
+    const limited = await inject({ method: 'GET', url: '/health' });
+    expect(limited.json()).toMatchObject({ status: 429, type: 'urn:cttech:problem:rate-limited' });
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+});

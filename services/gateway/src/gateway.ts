@@ -1,0 +1,87 @@
+// The gateway as an application: NestJS on Fastify, REST under /api/v1, the OpenAPI document,
+// security headers, a body limit and a rate limit. main.ts serves it; tests build it too.
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { GatewayModule, type GatewayPorts } from './gateway.module.ts';
+import { GatewayError } from './problem.ts';
+
+export const apiPrefix = 'api/v1';
+export const openApiPath = `/${apiPrefix}/openapi.json`;
+
+export interface GatewayOptions {
+  readonly ports: GatewayPorts;
+  readonly bodyLimitBytes: number;
+  readonly rateLimitPerMinute: number;
+  /** Nest's log levels, or a logger; tests pass ['error']. */
+  readonly logger?: LogLevel[] | LoggerService | false | undefined;
+}
+
+/** A route as Fastify registered it. */
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+}
+
+export interface Gateway {
+  readonly app: NestFastifyApplication;
+  /** Every route registered on the Fastify instance, as it registered them. */
+  readonly routes: readonly RegisteredRoute[];
+}
+
+/** Builds and initialises the gateway (not yet listening). */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    logger: false,
+  });
+  const routes: RegisteredRoute[] = [];
+  adapter.getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.with(options.ports),
+    adapter,
+    { logger: options.logger ?? ['log', 'warn', 'error'], abortOnError: false },
+  );
+  await app.register(helmet);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) =>
+      new GatewayError(
+        'RATE_LIMITED',
+        `more than ${context.max} requests a minute; retry after ${context.after}`,
+      ),
+  });
+  app.setGlobalPrefix(apiPrefix, {
+    exclude: ['health', 'health/ready', 'dev/jwks.json', 'dev/tokens'],
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('CT TECH+ engagement orchestrator')
+      .setDescription(
+        "The public API: partner states' engagements from kick-off to strategy adoption. " +
+          'Every route needs a bearer access token and one of the roles it names; errors are ' +
+          'RFC 9457 problems (application/problem+json).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${apiPrefix}/docs`, app, document, {
+    ui: false,
+    raw: ['json'],
+    jsonDocumentUrl: openApiPath,
+  });
+  await app.init();
+  return { app, routes };
+}

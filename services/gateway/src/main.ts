@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// The gateway process: validates its configuration, starts telemetry first (so that the
+// modules it traces load after it), connects to Temporal, serves HTTP until SIGTERM or
+// SIGINT, then stops taking requests, lets those in flight finish and closes its connections.
+import 'reflect-metadata';
+import { describeConfig } from '@cttech/config';
+import { startTelemetry } from '@cttech/telemetry';
+import { loadGatewayConfig } from './config.ts';
+
+const config = loadGatewayConfig();
+const telemetry = startTelemetry({
+  serviceName: 'gateway',
+  otlpEndpoint: config.otlpEndpoint,
+  instrumentHttp: true,
+});
+
+// loaded after telemetry has started, so that their use of node:http and gRPC is traced
+const { createTokenVerifier, DevelopmentIssuer } = await import('@cttech/auth');
+const { Connection } = await import('@temporalio/client');
+const { createGateway } = await import('./gateway.ts');
+const { engagementClient, TemporalEngagementWorkflows } =
+  await import('./engagements/temporal-engagement-workflows.ts');
+const { temporalCheck } = await import('./health/temporal-check.ts');
+
+const connection = await Connection.connect({ address: config.temporal.address });
+const client = engagementClient({
+  connection,
+  namespace: config.temporal.namespace,
+  telemetry,
+});
+
+const { auth } = config;
+const developmentIssuer =
+  auth.mode === 'development'
+    ? await DevelopmentIssuer.create({ issuer: auth.issuer, audience: auth.audience })
+    : undefined;
+const verifyToken = developmentIssuer
+  ? createTokenVerifier({
+      jwks: developmentIssuer.jwks(),
+      issuer: auth.issuer,
+      audience: auth.audience,
+    })
+  : createTokenVerifier({
+      jwksUrl: auth.mode === 'jwks' ? auth.jwksUrl : '',
+      issuer: auth.issuer,
+      audience: auth.audience,
+    });
+
+const { app } = await createGateway({
+  ports: {
+    verifyToken,
+    engagements: new TemporalEngagementWorkflows(client, config.temporal.taskQueue),
+    dependencies: [temporalCheck(client)],
+    developmentIssuer,
+  },
+  bodyLimitBytes: config.http.bodyLimitBytes,
+  rateLimitPerMinute: config.rateLimitPerMinute,
+});
+await app.listen({ host: config.http.host, port: config.http.port });
+console.log(
+  `gateway: listening on http://${config.http.host}:${config.http.port} (api under /api/v1, document at /api/v1/openapi.json)`,
+  JSON.stringify(describeConfig({ ...config }, [])),
+);
+if (developmentIssuer) {
+  console.warn(
+    'gateway: AUTH_DEV_ISSUER is on: /dev/tokens mints tokens for demo users (local only)',
+  );
+}
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`gateway: ${signal}, finishing requests in flight`);
+    void app
+      .close()
+      .then(() => connection.close())
+      .then(() => telemetry.shutdown())
+      .then(
+        () => console.log('gateway: stopped'),
+        (error: unknown) => {
+          console.error('gateway: stopping failed', error);
+          process.exitCode = 1;
+        },
+      );
+  });
+}

@@ -1,0 +1,487 @@
+// The gateway against the real Temporal dev server, with a real engagement worker on the
+// suite's task queue. Workflow ids are production ids on a shared, persistent server: each run
+// uses random partner states and cycles, and terminates its engagements afterwards.
+import { randomInt } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  createTokenVerifier,
+  DevelopmentIssuer,
+  roles,
+  type Principal,
+  type Role,
+} from '@cttech/auth';
+import { kickOffReport } from '@cttech/domain/samples';
+import type { EngagementStatus } from '@cttech/engagement-workflow';
+import { openTestSuite, quietTemporalRuntime, waitFor, type TestSuite } from '@cttech/testing';
+import type { Client } from '@temporalio/client';
+import {
+  engagementClient,
+  TemporalEngagementWorkflows,
+} from '../src/engagements/temporal-engagement-workflows.ts';
+import { createGateway, type Gateway } from '../src/gateway.ts';
+import { temporalCheck } from '../src/health/temporal-check.ts';
+import {
+  startEngagementWorker,
+  type EngagementWorkerProcess,
+} from './engagement-worker-process.ts';
+
+const issuerName = 'urn:cttech:gateway-test';
+const audience = 'cttech-gateway';
+
+/** Two distinct random ISO-like codes, avoiding the demo users' states. */
+function randomPartnerStates(): [string, string] {
+  const code = () => String.fromCharCode(65 + randomInt(26), 65 + randomInt(26));
+  const taken = new Set(['KE', 'NG']);
+  const first = codeNotIn(code, taken);
+  taken.add(first);
+  return [first, codeNotIn(code, taken)];
+}
+function codeNotIn(code: () => string, taken: Set<string>): string {
+  for (;;) {
+    const candidate = code();
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+interface Answer<Body = unknown> {
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly body: Body;
+}
+
+interface ProblemBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: readonly { field: string; message: string }[];
+  readonly code?: string;
+}
+
+describe('the gateway with the real Temporal server and engagement worker', () => {
+  const [stateA, stateB] = randomPartnerStates();
+  const cycle = 2000 + randomInt(101);
+  const matrixCycle = cycle === 2100 ? 2000 : cycle + 1;
+  const engagementA = `engagement-${stateA}-${cycle}`;
+  const engagementB = `engagement-${stateB}-${cycle}`;
+  const matrixEngagement = `engagement-${stateA}-${matrixCycle}`;
+
+  let suite: TestSuite;
+  let worker: EngagementWorkerProcess;
+  let client: Client;
+  let issuer: DevelopmentIssuer;
+  /** Same issuer name, another audience; its keys are trusted too, so only the audience is wrong. */
+  let otherAudience: DevelopmentIssuer;
+  /** Keys the gateway does not trust. */
+  let stranger: DevelopmentIssuer;
+  let gateway: Gateway;
+  let baseUrl: string;
+
+  const people: Record<string, Principal> = {};
+  const tokens: Record<string, string> = {};
+
+  async function call<Body = unknown>(
+    method: string,
+    path: string,
+    { token, body, raw }: { token?: string | undefined; body?: unknown; raw?: string } = {},
+  ): Promise<Answer<Body>> {
+    const headers: Record<string, string> = {};
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+    const text = await response.text();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: (text ? JSON.parse(text) : undefined) as Body,
+    };
+  }
+
+  const as = (who: string) => tokens[who];
+
+  beforeAll(async () => {
+    quietTemporalRuntime();
+    suite = openTestSuite('gateway');
+    worker = await startEngagementWorker(suite);
+    client = engagementClient({
+      connection: await suite.temporalConnection(),
+      namespace: suite.infrastructure.temporalNamespace,
+    });
+    issuer = await DevelopmentIssuer.create({ issuer: issuerName, audience });
+    otherAudience = await DevelopmentIssuer.create({ issuer: issuerName, audience: 'another-api' });
+    stranger = await DevelopmentIssuer.create({ issuer: issuerName, audience });
+    gateway = await createGateway({
+      ports: {
+        verifyToken: createTokenVerifier({
+          jwks: { keys: [...issuer.jwks().keys, ...otherAudience.jwks().keys] },
+          issuer: issuerName,
+          audience,
+        }),
+        engagements: new TemporalEngagementWorkflows(client, worker.taskQueue),
+        dependencies: [temporalCheck(client)],
+      },
+      bodyLimitBytes: 256 * 1024,
+      rateLimitPerMinute: 100_000,
+      logger: ['error'],
+    });
+    await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = gateway.app.getHttpServer().address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}`;
+
+    const person = (userId: string, role: Role, partnerStates: string[]): Principal => ({
+      userId: `${userId}-${suite.id}`,
+      name: userId,
+      roles: [role],
+      partnerStates,
+    });
+    people.officerA = person('officer-a', 'PROGRAMME_OFFICER', [stateA]);
+    people.officerB = person('officer-b', 'PROGRAMME_OFFICER', [stateB]);
+    people.reviewer = person('reviewer', 'COMPLIANCE_REVIEWER', [stateA, stateB]);
+    people.manager = person('manager', 'PROGRAMME_MANAGER', ['*']);
+    people.operator = person('operator', 'OPERATOR', ['*']);
+    for (const [who, principal] of Object.entries(people)) {
+      tokens[who] = await issuer.mint(principal);
+    }
+  });
+
+  afterAll(async () => {
+    for (const engagementId of [engagementA, engagementB, matrixEngagement]) {
+      await client?.workflow
+        .getHandle(engagementId)
+        .terminate('gateway test done')
+        .catch(() => undefined);
+    }
+    await gateway?.app.close();
+    await worker?.stop();
+    await suite?.close();
+  });
+
+  it('lets an officer open an engagement, record the kick-off report and submit it', async () => {
+    const opened = await call<EngagementStatus>('POST', '/api/v1/engagements', {
+      token: as('officerA'),
+      body: { partnerState: stateA, cycle },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      engagementId: engagementA,
+      stage: 'KICK_OFF',
+      state: 'ACTIVE',
+    });
+
+    // idempotent: the same request finds the same engagement
+    const again = await call<EngagementStatus>('POST', '/api/v1/engagements', {
+      token: as('officerA'),
+      body: { partnerState: stateA, cycle },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.history).toHaveLength(1);
+
+    const recorded = await call<EngagementStatus>(
+      'PUT',
+      `/api/v1/engagements/${engagementA}/submissions/KICK_OFF_REPORT`,
+      { token: as('officerA'), body: kickOffReport },
+    );
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.record.kickOffReport).toEqual(kickOffReport);
+
+    const submitted = await call<EngagementStatus>(
+      'POST',
+      `/api/v1/engagements/${engagementA}/milestone`,
+      { token: as('officerA') },
+    );
+    expect(submitted.status).toBe(200);
+
+    const status = await call<EngagementStatus>('GET', `/api/v1/engagements/${engagementA}`, {
+      token: as('officerA'),
+    });
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({
+      stage: 'KICK_OFF',
+      state: 'AWAITING_REVIEW',
+      pendingReview: { stage: 'KICK_OFF', submittedBy: people.officerA?.userId },
+    });
+    // who acted is the authenticated caller, never something the body says
+    expect(status.body.history.map((transition) => transition.by)).toEqual([
+      people.officerA?.userId,
+      people.officerA?.userId,
+      people.officerA?.userId,
+    ]);
+
+    const history = await call<{ history: unknown[] }>(
+      'GET',
+      `/api/v1/engagements/${engagementA}/history`,
+      { token: as('reviewer') },
+    );
+    expect(history.body.history).toHaveLength(3);
+
+    // the list comes from Temporal's visibility, which follows a moment later
+    const awaiting = await waitFor(
+      async () => {
+        const list = await call<{ engagements: { engagementId: string; stage: string }[] }>(
+          'GET',
+          `/api/v1/engagements?awaitingReview=true&cycle=${cycle}`,
+          { token: as('officerA') },
+        );
+        return list.body.engagements.length > 0 ? list.body.engagements : undefined;
+      },
+      { what: `${engagementA} listed as awaiting review` },
+    );
+    expect(awaiting).toEqual([
+      expect.objectContaining({
+        engagementId: engagementA,
+        partnerState: stateA,
+        cycle,
+        stage: 'KICK_OFF',
+        state: 'AWAITING_REVIEW',
+        awaitingReview: true,
+      }),
+    ]);
+  });
+
+  it("passes the workflow's refusal on as a problem: submitting twice is a 409", async () => {
+    const twice = await call<ProblemBody>('POST', `/api/v1/engagements/${engagementA}/milestone`, {
+      token: as('officerA'),
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.contentType).toMatch(/^application\/problem\+json/);
+    expect(twice.body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', status: 409 });
+  });
+
+  it("hides another partner state's engagement from an officer (404, not 403)", async () => {
+    const opened = await call('POST', '/api/v1/engagements', {
+      token: as('manager'),
+      body: { partnerState: stateB, cycle },
+    });
+    expect(opened.status).toBe(201);
+
+    for (const [method, path, body] of [
+      ['GET', `/api/v1/engagements/${engagementB}`, undefined],
+      ['GET', `/api/v1/engagements/${engagementB}/history`, undefined],
+      ['PUT', `/api/v1/engagements/${engagementB}/submissions/KICK_OFF_REPORT`, kickOffReport],
+      ['POST', `/api/v1/engagements/${engagementB}/milestone`, undefined],
+    ] as const) {
+      const answer = await call<ProblemBody>(method, path, { token: as('officerA'), body });
+      expect({ method, path, status: answer.status }).toEqual({ method, path, status: 404 });
+    }
+    const seenByB = await call('GET', `/api/v1/engagements/${engagementB}`, {
+      token: as('officerB'),
+    });
+    expect(seenByB.status).toBe(200);
+
+    // nor is it listed for them, even when asked for by partner state
+    const list = await call<{ engagements: unknown[] }>(
+      'GET',
+      `/api/v1/engagements?partnerState=${stateB}`,
+      { token: as('officerA') },
+    );
+    expect(list.body.engagements).toEqual([]);
+
+    const forbiddenOpen = await call<ProblemBody>('POST', '/api/v1/engagements', {
+      token: as('officerA'),
+      body: { partnerState: stateB, cycle: matrixCycle },
+    });
+    expect(forbiddenOpen.status).toBe(403);
+  });
+
+  it('refuses missing and forged tokens with 401', async () => {
+    const path = `/api/v1/engagements/${engagementA}`;
+    const officer = people.officerA as Principal;
+    const valid = await issuer.mint(officer);
+    const [header = '', payload = '', signature = ''] = valid.split('.');
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as object;
+    const flipped = `${signature.at(0) === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+
+    const forged: Record<string, string | undefined> = {
+      missing: undefined,
+      'not a JWT': 'not-a-token',
+      'wrong signature': `${header}.${payload}.${flipped}`,
+      'elevated claims with the original signature': `${header}.${encode({ ...claims, roles: ['PROGRAMME_MANAGER'], partner_states: ['*'] })}.${signature}`,
+      'alg none': `${encode({ alg: 'none', typ: 'JWT' })}.${payload}.`,
+      'unknown key': await stranger.mint(officer),
+      expired: await issuer.mint(officer, { expiresInSeconds: -60 }),
+      'wrong audience': await otherAudience.mint(officer),
+    };
+    for (const [what, token] of Object.entries(forged)) {
+      const answer = await call<ProblemBody>('GET', path, { token });
+      expect({ what, status: answer.status, type: answer.body.type }).toEqual({
+        what,
+        status: 401,
+        type: 'urn:cttech:problem:unauthenticated',
+      });
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+    }
+    expect((await call('GET', path, { token: valid })).status).toBe(200);
+  });
+
+  it('refuses a role the route is not for with 403', async () => {
+    const byReviewer = await call<ProblemBody>(
+      'PUT',
+      `/api/v1/engagements/${engagementA}/submissions/KICK_OFF_REPORT`,
+      { token: as('reviewer'), body: kickOffReport },
+    );
+    expect(byReviewer.status).toBe(403);
+    const suspendByOfficer = await call<ProblemBody>(
+      'POST',
+      `/api/v1/engagements/${engagementA}/suspend`,
+      { token: as('officerA'), body: { reason: 'no' } },
+    );
+    expect(suspendByOfficer.status).toBe(403);
+    expect(suspendByOfficer.body.type).toBe('urn:cttech:problem:forbidden');
+  });
+
+  it('refuses malformed, mass-assigning and oversized bodies, naming the field, and changes nothing', async () => {
+    const before = await call<EngagementStatus>('GET', `/api/v1/engagements/${engagementB}`, {
+      token: as('officerB'),
+    });
+    const record = `/api/v1/engagements/${engagementB}/submissions/KICK_OFF_REPORT`;
+    const token = as('officerB');
+
+    const malformed = await call<ProblemBody>('PUT', record, { token, raw: '{"stakeholders": [' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.contentType).toMatch(/^application\/problem\+json/);
+
+    const massAssigned = await call<ProblemBody>('PUT', record, {
+      token,
+      body: { ...kickOffReport, by: people.manager?.userId },
+    });
+    expect(massAssigned.status).toBe(400);
+    expect(massAssigned.body.errors).toEqual([
+      { field: 'by', message: 'is not an expected field' },
+    ]);
+
+    const wrongField = await call<ProblemBody>('PUT', record, {
+      token,
+      body: { ...kickOffReport, assistancePlan: { ...kickOffReport.assistancePlan, periodEnd: 3 } },
+    });
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body.errors?.map((error) => error.field)).toContain(
+      'assistancePlan.periodEnd',
+    );
+
+    const openedBy = await call<ProblemBody>('POST', '/api/v1/engagements', {
+      token,
+      body: { partnerState: stateB, cycle, openedBy: 'someone-else' },
+    });
+    expect(openedBy.status).toBe(400);
+    expect(openedBy.body.errors).toEqual([
+      { field: 'openedBy', message: 'is not an expected field' },
+    ]);
+
+    const suspendAs = await call<ProblemBody>(
+      'POST',
+      `/api/v1/engagements/${engagementB}/suspend`,
+      {
+        token: as('manager'),
+        body: { reason: 'review', by: 'someone-else' },
+      },
+    );
+    expect(suspendAs.status).toBe(400);
+    expect(suspendAs.body.errors).toEqual([{ field: 'by', message: 'is not an expected field' }]);
+
+    const badQuery = await call<ProblemBody>('GET', '/api/v1/engagements?stage=LUNCH&colour=red', {
+      token,
+    });
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.errors?.map((error) => error.field).sort()).toEqual(['colour', 'stage']);
+
+    const oversized = await call<ProblemBody>('PUT', record, {
+      token,
+      body: { ...kickOffReport, needsIdentified: ['x'.repeat(300 * 1024)] },
+    });
+    expect(oversized.status).toBe(413);
+    expect(oversized.body.type).toBe('urn:cttech:problem:payload-too-large');
+
+    const after = await call<EngagementStatus>('GET', `/api/v1/engagements/${engagementB}`, {
+      token: as('officerB'),
+    });
+    expect(after.body.history).toEqual(before.body.history);
+    expect(after.body.record).toEqual(before.body.record);
+  });
+
+  it('reports Temporal ready', async () => {
+    const ready = await call<{ status: string }>('GET', '/health/ready');
+    expect(ready).toMatchObject({ status: 200, body: { status: 'ready' } });
+  });
+
+  describe('the authorization matrix', () => {
+    /** Who may use each route; `public` routes need no token. Every registered route must be here. */
+    const allowed: Record<string, readonly Role[] | 'public'> = {
+      'GET /health': 'public',
+      'GET /health/ready': 'public',
+      'GET /api/v1/openapi.json': 'public',
+      'POST /api/v1/engagements': ['PROGRAMME_OFFICER', 'PROGRAMME_MANAGER'],
+      'GET /api/v1/engagements': roles,
+      'GET /api/v1/engagements/:id': roles,
+      'GET /api/v1/engagements/:id/history': roles,
+      'PUT /api/v1/engagements/:id/submissions/:kind': ['PROGRAMME_OFFICER'],
+      'POST /api/v1/engagements/:id/milestone': ['PROGRAMME_OFFICER'],
+      'POST /api/v1/engagements/:id/suspend': ['PROGRAMME_MANAGER'],
+      'POST /api/v1/engagements/:id/resume': ['PROGRAMME_MANAGER'],
+      'POST /api/v1/engagements/:id/cancel': ['PROGRAMME_MANAGER'],
+    };
+
+    /** A request each route would accept from an allowed caller, so that only roles decide. */
+    function requestFor(route: string): { path: string; body?: unknown } {
+      const [, url = ''] = route.split(' ');
+      const path = url.replace(':id', matrixEngagement).replace(':kind', 'KICK_OFF_REPORT');
+      if (route === 'POST /api/v1/engagements') {
+        return { path, body: { partnerState: stateA, cycle: matrixCycle } };
+      }
+      if (route.endsWith('/submissions/:kind')) return { path, body: kickOffReport };
+      if (route.endsWith('/suspend') || route.endsWith('/cancel')) {
+        return { path, body: { reason: 'authorization matrix' } };
+      }
+      return { path };
+    }
+
+    it('names every route the app registered', () => {
+      const registered = gateway.routes
+        .filter((route) => route.method !== 'HEAD' && route.method !== 'OPTIONS')
+        .map((route) => `${route.method} ${route.url}`);
+      expect(new Set(registered)).toEqual(new Set(Object.keys(allowed)));
+    });
+
+    it('gives no 2xx to a role (or an anonymous caller) a route is not for, and refuses no allowed role', async () => {
+      // the engagement the matrix works on, open in a partner state every caller is assigned to
+      const opened = await call('POST', '/api/v1/engagements', {
+        token: as('manager'),
+        body: { partnerState: stateA, cycle: matrixCycle },
+      });
+      expect(opened.status).toBe(201);
+      const callers: { who: string; role: Role | 'anonymous'; token: string | undefined }[] = [
+        { who: 'anonymous', role: 'anonymous', token: undefined },
+        { who: 'officerA', role: 'PROGRAMME_OFFICER', token: as('officerA') },
+        { who: 'reviewer', role: 'COMPLIANCE_REVIEWER', token: as('reviewer') },
+        { who: 'manager', role: 'PROGRAMME_MANAGER', token: as('manager') },
+        { who: 'operator', role: 'OPERATOR', token: as('operator') },
+      ];
+      const unexpected: string[] = [];
+      for (const route of gateway.routes) {
+        if (route.method === 'HEAD' || route.method === 'OPTIONS') continue;
+        const key = `${route.method} ${route.url}`;
+        const rule = allowed[key];
+        if (rule === undefined) throw new Error(`${key} is not in the matrix`);
+        if (rule === 'public') continue;
+        for (const caller of callers) {
+          const { path, body } = requestFor(key);
+          const answer = await call(route.method, path, { token: caller.token, body });
+          if (caller.role !== 'anonymous' && rule.includes(caller.role)) {
+            // allowed: the engagement may refuse the move (409), the gateway may not refuse them
+            if (answer.status === 401 || answer.status === 403) {
+              unexpected.push(`${caller.who} ${key}: ${answer.status}, but the role is allowed`);
+            }
+            continue;
+          }
+          const expected = caller.role === 'anonymous' ? 401 : 403;
+          if (answer.status !== expected) {
+            unexpected.push(`${caller.who} ${key}: ${answer.status}, expected ${expected}`);
+          }
+        }
+      }
+      expect(unexpected).toEqual([]);
+    });
+  });
+});
