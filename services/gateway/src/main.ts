@@ -18,12 +18,13 @@ const telemetry = startTelemetry({
 const { createTokenVerifier, DevelopmentIssuer } = await import('@cttech/auth');
 const { Connection } = await import('@temporalio/client');
 const { createGateway } = await import('./gateway.ts');
-const { engagementClient, TemporalEngagementWorkflows } =
+const { createEngagementClient } = await import('@cttech/engagement-workflow/client');
+const { TemporalEngagementWorkflows } =
   await import('./engagements/temporal-engagement-workflows.ts');
 const { temporalCheck } = await import('./health/temporal-check.ts');
 
 const connection = await Connection.connect({ address: config.temporal.address });
-const client = engagementClient({
+const client = createEngagementClient({
   connection,
   namespace: config.temporal.namespace,
   telemetry,

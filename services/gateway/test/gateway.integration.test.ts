@@ -15,10 +15,8 @@ import { kickOffReport } from '@cttech/domain/samples';
 import type { EngagementStatus } from '@cttech/engagement-workflow';
 import { openTestSuite, quietTemporalRuntime, waitFor, type TestSuite } from '@cttech/testing';
 import type { Client } from '@temporalio/client';
-import {
-  engagementClient,
-  TemporalEngagementWorkflows,
-} from '../src/engagements/temporal-engagement-workflows.ts';
+import { createEngagementClient } from '@cttech/engagement-workflow/client';
+import { TemporalEngagementWorkflows } from '../src/engagements/temporal-engagement-workflows.ts';
 import { createGateway, type Gateway } from '../src/gateway.ts';
 import { temporalCheck } from '../src/health/temporal-check.ts';
 import {
@@ -105,7 +103,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     quietTemporalRuntime();
     suite = openTestSuite('gateway');
     worker = await startEngagementWorker(suite);
-    client = engagementClient({
+    client = createEngagementClient({
       connection: await suite.temporalConnection(),
       namespace: suite.infrastructure.temporalNamespace,
     });

@@ -1,12 +1,10 @@
 // The engagement workflows through Temporal: updates and queries defined by the workflow's
 // contract, the list from Temporal's visibility on the engagement's search attributes.
-import type { Telemetry } from '@cttech/telemetry';
-import { tracingClientInterceptors } from '@cttech/telemetry/temporal';
+import { openEngagement } from '@cttech/engagement-workflow/client';
 import {
   cancelUpdate,
   engagementSearchAttributes,
   engagementStatusQuery,
-  engagementWorkflowId,
   recordWorkUpdate,
   resumeUpdate,
   submitMilestoneUpdate,
@@ -20,7 +18,7 @@ import {
   type EngagementStage,
   type EngagementState,
 } from '@cttech/domain';
-import { Client, type Connection, type WorkflowExecutionInfo } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import type {
   EngagementFilter,
   EngagementSummary,
@@ -28,32 +26,6 @@ import type {
   OpenEngagementCommand,
   UpdateOptions,
 } from './engagement-workflows.ts';
-
-export interface EngagementClientOptions {
-  readonly connection: Connection;
-  readonly namespace: string;
-  /** With telemetry exporting, each call carries the request's trace into the workflow. */
-  readonly telemetry?: Telemetry | undefined;
-}
-
-/**
- * A Temporal client for engagements, traced when telemetry exports.
- *
- * This mirrors `createEngagementClient` and `openEngagement` of workflows/engagement
- * (src/engagement-client.ts), which that package does not export from its entry yet; replace
- * both with the package's own once it does.
- */
-export function engagementClient({
-  connection,
-  namespace,
-  telemetry,
-}: EngagementClientOptions): Client {
-  return new Client({
-    connection,
-    namespace,
-    ...(telemetry?.exporting ? { interceptors: tracingClientInterceptors() } : {}),
-  });
-}
 
 /** Quotes a value for a visibility query (values are validated first; this is a second guard). */
 function quoted(value: string): string {
@@ -101,14 +73,8 @@ export class TemporalEngagementWorkflows implements EngagementWorkflows {
 
   async open({ partnerState, cycle, openedBy, deadlines }: OpenEngagementCommand) {
     const open: OpenEngagement = { partnerState, cycle, openedBy, deadlines };
-    const handle = await this.client.workflow.start('engagementWorkflow', {
-      taskQueue: this.taskQueue,
-      workflowId: engagementWorkflowId(partnerState, cycle),
-      args: [open],
-      // the same request twice finds the first; a closed engagement is not opened again
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    // the same request twice finds the first; a closed engagement is not opened again
+    const handle = await openEngagement(this.client, open, this.taskQueue);
     return handle.query(engagementStatusQuery);
   }
 
