@@ -13,16 +13,22 @@ pnpm -s infra up
 step "building the workspace"
 pnpm -s build
 
-step "starting the engagement worker"
-pnpm -s infra up engagement-worker
+step "starting the engagement worker, the gateway and the compliance service"
+pnpm -s infra up engagement-worker gateway compliance
 
 cat <<MESSAGE
 
-The CT TECH+ orchestrator is up: PostgreSQL, Kafka, Temporal and the engagement worker
-(task queue engagements). The services and the console come next.
+The CT TECH+ orchestrator is up: PostgreSQL, Kafka, Temporal, the engagement worker (with the
+bridge), the gateway and the compliance service. The activities and notifications services and
+the console come next.
+  API               http://127.0.0.1:53000/api/v1 (OpenAPI: /api/v1/openapi.json)
+  a demo token      curl -s -X POST http://127.0.0.1:53000/dev/tokens \\
+                      -H 'content-type: application/json' -d '{"userId":"officer-ke-1"}'
+                    (demo users: officer-ke-1, officer-ng-1, reviewer-1, reviewer-2, manager-1, operator-1)
+  compliance        http://127.0.0.1:53010 (reviews, decisions, audit; same tokens)
   Temporal Web UI   http://127.0.0.1:58233 (engagements appear there once opened)
-  worker log        bash infra/local/infra.sh logs engagement-worker --follow
+  dead letters      pnpm dead-letters list cttech.compliance-events
+  logs              bash infra/local/infra.sh logs [engagement-worker|gateway|compliance|kafka|...] [--follow]
   status            bash infra/local/infra.sh status
-  logs              bash infra/local/infra.sh logs [postgres|kafka|temporal] [--follow]
   stop              bash infra/local/infra.sh down
 MESSAGE

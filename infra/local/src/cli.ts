@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Component } from './component.ts';
-import { EngagementWorkerProcess } from './engagement-worker.ts';
+import { applications as applicationProcesses } from './applications.ts';
 import { KafkaBroker } from './kafka.ts';
 import { endpointsFile, ensureDir, localDir } from './paths.ts';
 import { adminUrl, Postgres } from './postgres.ts';
@@ -14,8 +14,11 @@ import { host, ports, serviceDatabases } from './versions.ts';
 
 /** The servers, started by `up` unless named otherwise. */
 const servers: readonly Component[] = [new Postgres(), new KafkaBroker(), new TemporalServer()];
-/** The system's own processes, started by name (`up engagement-worker`); `down` stops them first. */
-const applications: readonly Component[] = [new EngagementWorkerProcess()];
+/**
+ * The system's own processes, started by name (`up engagement-worker gateway compliance`);
+ * `down` stops them first.
+ */
+const applications: readonly Component[] = applicationProcesses;
 const components: readonly Component[] = [...servers, ...applications];
 
 function select(
@@ -93,9 +96,9 @@ function logs(selected: readonly Component[], follow: boolean): Promise<void> {
   return new Promise((resolve) => tail.on('exit', () => resolve()));
 }
 
-const usage = `usage: pnpm infra <up|down|status|logs> [postgres|kafka|temporal|engagement-worker ...] [--follow]
+const usage = `usage: pnpm infra <up|down|status|logs> [postgres|kafka|temporal|engagement-worker|gateway|compliance ...] [--follow]
   up      fetch what is missing (once), start the servers, wait until healthy
-          (the engagement worker only when named: up engagement-worker)
+          (the system's own processes only when named: up engagement-worker gateway compliance)
   down    stop the worker and the servers; nothing is left running
   status  what runs, where it listens, whether it is healthy (exit 1 if not all healthy)
   logs    the last lines of each server's log (--follow to keep reading)`;

@@ -8,7 +8,7 @@ export interface ComponentStatus {
 
 /** One real server run locally. Every method is safe to call twice. */
 export interface Component {
-  readonly name: 'postgres' | 'kafka' | 'temporal' | 'engagement-worker';
+  readonly name: 'postgres' | 'kafka' | 'temporal' | 'engagement-worker' | 'gateway' | 'compliance';
   readonly title: string;
   readonly logFile: string;
   /** Fetches binaries or jars into the cache, once. */

@@ -27,6 +27,8 @@ export const ports = {
   temporalUi: 58233,
   temporalHttp: 57243,
   temporalMetrics: 57263,
+  gateway: 53000,
+  compliance: 53010,
 } as const;
 
 export const host = '127.0.0.1';
@@ -36,3 +38,13 @@ export const serviceDatabases = ['compliance', 'activities', 'notifications'] as
 
 /** The local superuser that owns the service databases (development only). */
 export const postgresCredentials = { user: 'cttech', password: 'cttech' } as const;
+
+/**
+ * The gateway's development issuer (AUTH_DEV_ISSUER=true, local only): the services verify
+ * the demo users' tokens against its keys.
+ */
+export const developmentIssuer = {
+  issuer: 'urn:cttech:development-issuer',
+  audience: 'cttech-api',
+  jwksUrl: `http://${host}:${ports.gateway}/dev/jwks.json`,
+} as const;

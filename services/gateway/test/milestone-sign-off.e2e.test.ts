@@ -1,0 +1,156 @@
+// End to end, over HTTP against the running system (`bash infra/local/start.sh`, or test.sh):
+// an officer submits Kenya's kick-off milestone through the gateway, the compliance service
+// opens a review from the workflow's event, a reviewer signs it off, and the decision travels
+// back through the outbox, Kafka and the bridge until the engagement has advanced.
+import { randomInt } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { complianceChecklist } from '@cttech/domain';
+import { kickOffReport } from '@cttech/domain/samples';
+import { waitFor } from '@cttech/testing';
+
+const gateway = process.env.CTTECH_GATEWAY_URL ?? 'http://127.0.0.1:53000';
+const compliance = process.env.CTTECH_COMPLIANCE_URL ?? 'http://127.0.0.1:53010';
+
+async function tokenFor(userId: string): Promise<string> {
+  const response = await fetch(`${gateway}/dev/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  expect(response.status).toBe(201);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return accessToken;
+}
+
+async function call<T>(
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+interface Status {
+  engagementId: string;
+  stage: string;
+  state: string;
+  history: { action: string; by: string }[];
+}
+interface Review {
+  id: string;
+  engagementId: string;
+  status: string;
+}
+interface AuditEntry {
+  action: string;
+  actor: string;
+  causeId: string;
+}
+
+describe('a milestone signed off across the running system', () => {
+  it('takes Kenya from kick-off to the needs assessment on a second person’s sign-off', async () => {
+    const officer = await tokenFor('officer-ke-1');
+    const reviewer = await tokenFor('reviewer-1');
+    const operator = await tokenFor('operator-1');
+
+    // a cycle no earlier run on this machine has used: the engagement must be fresh
+    let opened: Status | undefined;
+    for (let attempt = 0; attempt < 20 && !opened; attempt += 1) {
+      const { status, body } = await call<Status>(
+        'POST',
+        `${gateway}/api/v1/engagements`,
+        officer,
+        {
+          partnerState: 'KE',
+          cycle: 2000 + randomInt(101),
+        },
+      );
+      if (status === 201 && body.stage === 'KICK_OFF' && body.history.length === 1) opened = body;
+    }
+    if (!opened) throw new Error('no fresh Kenyan engagement could be opened');
+    const id = opened.engagementId;
+
+    expect(
+      (
+        await call(
+          'PUT',
+          `${gateway}/api/v1/engagements/${id}/submissions/KICK_OFF_REPORT`,
+          officer,
+          kickOffReport,
+        )
+      ).status,
+    ).toBe(200);
+    const submitted = await call<Status>(
+      'POST',
+      `${gateway}/api/v1/engagements/${id}/milestone`,
+      officer,
+      {},
+    );
+    expect(submitted.body.state).toBe('AWAITING_REVIEW');
+
+    const review = await waitFor(
+      async () => {
+        const queue = await call<Review[]>('GET', `${compliance}/reviews?status=OPEN`, reviewer);
+        return queue.body.find((candidate) => candidate.engagementId === id);
+      },
+      { what: `the compliance review of ${id} in the reviewer's queue` },
+    );
+    // the officer may not sign off at all (and never their own work)
+    expect(
+      (await call('POST', `${compliance}/reviews/${review.id}/decision`, officer, {})).status,
+    ).toBe(403);
+
+    const answers = complianceChecklist('KICK_OFF').map((criterion) => ({
+      criterionId: criterion.id,
+      verdict: 'MET',
+    }));
+    const decided = await call<Review>(
+      'POST',
+      `${compliance}/reviews/${review.id}/decision`,
+      reviewer,
+      {
+        outcome: 'APPROVED',
+        answers,
+        findings: [],
+      },
+    );
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe('DECIDED');
+
+    const advanced = await waitFor(
+      async () => {
+        const { body } = await call<Status>('GET', `${gateway}/api/v1/engagements/${id}`, officer);
+        return body.stage === 'NEEDS_ASSESSMENT' ? body : undefined;
+      },
+      { what: `${id} advanced by the decision arriving through Kafka and the bridge` },
+    );
+    expect(advanced.state).toBe('ACTIVE');
+    expect(advanced.history.filter((entry) => entry.by === 'reviewer-1')).toHaveLength(1);
+
+    const audit = await call<AuditEntry[]>(
+      'GET',
+      `${compliance}/engagements/${id}/audit`,
+      reviewer,
+    );
+    expect(audit.body.map(({ action, actor }) => ({ action, actor }))).toEqual([
+      { action: 'REVIEW_OPENED', actor: 'officer-ke-1' },
+      { action: 'MILESTONE_DECIDED', actor: 'reviewer-1' },
+    ]);
+    const verification = await call<{ ok: boolean }>(
+      'GET',
+      `${compliance}/audit/verification`,
+      operator,
+    );
+    expect(verification.body.ok).toBe(true);
+  });
+});
