@@ -12,8 +12,7 @@ import {
 
 /** How to tell that an application is ready: a line in its log, or a readiness URL. */
 export type Readiness =
-  | { readonly logLine: string; readonly stoppedLine: string }
-  | { readonly url: string };
+  { readonly logLine: string; readonly stoppedLine: string } | { readonly url: string };
 
 export interface ApplicationSpec {
   readonly name: Component['name'];
