@@ -4,6 +4,7 @@ import { darknetDelivery, kickOffReport, trainingPlan } from '@cttech/domain/sam
 import { KafkajsBroker, listDeadLetters, type EventConsumer } from '@cttech/messaging';
 import { openTestSuite, waitFor, type TestSuite } from '@cttech/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
 import { createEngagementBridge } from '../src/engagement-bridge.ts';
 import {
   approval,
@@ -57,9 +58,21 @@ describe('the bridge from Kafka into engagement workflows (real Kafka, time-skip
   let suite: TestSuite;
   let broker: KafkajsBroker;
   let bridge: EventConsumer;
+  let worker: Worker;
+  let running: Promise<void>;
   let complianceTopic: string;
   let activityTopic: string;
   const taskQueue = 'engagement-bridge';
+
+  // declared before the test server's own clean-up so that it runs first: the bridge stops,
+  // then the worker, then the server
+  afterAll(async () => {
+    await bridge.stop();
+    await broker.disconnect();
+    worker.shutdown();
+    await running;
+    await suite.close();
+  });
 
   useTimeSkippingServer((started) => {
     env = started;
@@ -81,19 +94,10 @@ describe('the bridge from Kafka into engagement workflows (real Kafka, time-skip
       logger: quiet,
     });
     await bridge.start();
+    // one worker for the whole file: the bridge may still be delivering between tests
+    worker = await engagementWorker(env, taskQueue, new PublishedEvents());
+    running = worker.run();
   });
-
-  afterAll(async () => {
-    await bridge.stop();
-    await broker.disconnect();
-    await suite.close();
-  });
-
-  /** Runs the test's steps with an engagement worker polling (a worker runs once). */
-  async function withWorker(steps: () => Promise<void>): Promise<void> {
-    const worker = await engagementWorker(env, taskQueue, new PublishedEvents());
-    await worker.runUntil(steps);
-  }
 
   async function awaitingKickOffReview(partnerState: string): Promise<{
     handle: EngagementHandle;
@@ -105,96 +109,90 @@ describe('the bridge from Kafka into engagement workflows (real Kafka, time-skip
   }
 
   it('advances the engagement on a decision from Kafka, once though it arrives twice', async () => {
-    await withWorker(async () => {
-      const { handle, reviewRequestId } = await awaitingKickOffReview('KE');
-      const decided = toKafkaRecord(milestoneDecided(handle, reviewRequestId));
-      await broker.publish([{ topic: complianceTopic, messages: [decided] }]);
-      await broker.publish([{ topic: complianceTopic, messages: [decided] }]);
+    const { handle, reviewRequestId } = await awaitingKickOffReview('KE');
+    const decided = toKafkaRecord(milestoneDecided(handle, reviewRequestId));
+    await broker.publish([{ topic: complianceTopic, messages: [decided] }]);
+    await broker.publish([{ topic: complianceTopic, messages: [decided] }]);
 
-      const advanced = await waitFor(
-        async () => {
-          const current = await status(handle);
-          return current.stage === 'NEEDS_ASSESSMENT' && current;
-        },
-        { what: 'the engagement advanced to the needs assessment' },
-      );
-      await waitFor(() => bridge.counts.handled >= 2, { what: 'both deliveries handled' });
-      expect(advanced.history.filter((entry) => entry.by === reviewer)).toHaveLength(1);
-      expect((await status(handle)).history).toEqual(advanced.history);
-    });
+    const advanced = await waitFor(
+      async () => {
+        const current = await status(handle);
+        return current.stage === 'NEEDS_ASSESSMENT' && current;
+      },
+      { what: 'the engagement advanced to the needs assessment' },
+    );
+    await waitFor(() => bridge.counts.handled >= 2, { what: 'both deliveries handled' });
+    expect(advanced.history.filter((entry) => entry.by === reviewer)).toHaveLength(1);
+    expect((await status(handle)).history).toEqual(advanced.history);
   });
 
   it('records a delivered training course from the activities service', async () => {
-    await withWorker(async () => {
-      const handle = await openEngagement(env, taskQueue, 'UG', 2026);
-      await reachTailoredTraining(handle);
-      await record(handle, 'TRAINING_PLAN', trainingPlan);
-      const delivered: EngagementEvent<'activities.training-delivered'> = {
-        id: 'activities/delivery-1',
-        type: 'activities.training-delivered',
-        version: 1,
-        engagementId: handle.workflowId,
-        partnerState: 'UG',
-        cycle: 2026,
-        occurredAt: new Date().toISOString(),
-        data: { deliveredBy: officer, delivery: darknetDelivery },
-      };
-      await broker.publish([{ topic: activityTopic, messages: [toKafkaRecord(delivered)] }]);
-      const current = await waitFor(
-        async () => {
-          const found = await status(handle);
-          return found.record.trainingDeliveries.length > 0 && found;
-        },
-        { what: 'the delivery recorded in the engagement' },
-      );
-      expect(current.record.trainingDeliveries).toEqual([darknetDelivery]);
-    });
+    const handle = await openEngagement(env, taskQueue, 'UG', 2026);
+    await reachTailoredTraining(handle);
+    await record(handle, 'TRAINING_PLAN', trainingPlan);
+    const delivered: EngagementEvent<'activities.training-delivered'> = {
+      id: 'activities/delivery-1',
+      type: 'activities.training-delivered',
+      version: 1,
+      engagementId: handle.workflowId,
+      partnerState: 'UG',
+      cycle: 2026,
+      occurredAt: new Date().toISOString(),
+      data: { deliveredBy: officer, delivery: darknetDelivery },
+    };
+    await broker.publish([{ topic: activityTopic, messages: [toKafkaRecord(delivered)] }]);
+    const current = await waitFor(
+      async () => {
+        const found = await status(handle);
+        return found.record.trainingDeliveries.length > 0 && found;
+      },
+      { what: 'the delivery recorded in the engagement' },
+    );
+    expect(current.record.trainingDeliveries).toEqual([darknetDelivery]);
   });
 
   it('dead-letters what no engagement can take, with the reason, and goes on', async () => {
-    await withWorker(async () => {
-      const { handle, reviewRequestId } = await awaitingKickOffReview('GH');
-      const ghost = {
-        ...milestoneDecided(handle, reviewRequestId),
-        engagementId: 'engagement-ZZ-2026',
-        partnerState: 'ZZ',
-      };
-      // the officer who submitted the milestone cannot sign it off: four eyes
-      const ownWork = milestoneDecided(handle, reviewRequestId, officer);
-      const proper = milestoneDecided(handle, reviewRequestId);
-      await broker.publish([
-        {
-          topic: complianceTopic,
-          messages: [toKafkaRecord(ghost), toKafkaRecord(ownWork), toKafkaRecord(proper)],
-        },
-      ]);
+    const { handle, reviewRequestId } = await awaitingKickOffReview('GH');
+    const ghost = {
+      ...milestoneDecided(handle, reviewRequestId),
+      engagementId: 'engagement-ZZ-2026',
+      partnerState: 'ZZ',
+    };
+    // the officer who submitted the milestone cannot sign it off: four eyes
+    const ownWork = milestoneDecided(handle, reviewRequestId, officer);
+    const proper = milestoneDecided(handle, reviewRequestId);
+    await broker.publish([
+      {
+        topic: complianceTopic,
+        messages: [toKafkaRecord(ghost), toKafkaRecord(ownWork), toKafkaRecord(proper)],
+      },
+    ]);
 
-      await waitFor(
-        async () => ((await status(handle)).stage === 'NEEDS_ASSESSMENT' ? true : undefined),
-        { what: 'the proper decision applied after the refused ones' },
-      );
-      const letters = await waitFor(
-        async () => {
-          const found = await listDeadLetters(broker, deadLetterTopic(complianceTopic));
-          return found.length >= 2 ? found : undefined;
-        },
-        { what: 'two dead letters' },
-      );
-      expect(
-        letters.map(({ eventId, consumer, attempts }) => ({ eventId, consumer, attempts })),
-      ).toEqual([
-        { eventId: ghost.id, consumer: `${suite.id}.bridge`, attempts: 1 },
-        { eventId: ownWork.id, consumer: `${suite.id}.bridge`, attempts: 1 },
-      ]);
-      expect(letters[0]?.reason).toBe(
-        `no open engagement engagement-ZZ-2026 for compliance.milestone-decided ${ghost.id}`,
-      );
-      expect(letters[1]?.reason).toMatch(
-        new RegExp(
-          `^engagement ${handle.workflowId} refused compliance.milestone-decided ${ownWork.id}: .*`,
-        ),
-      );
-      expect(letters[1]?.reason).toContain('cannot sign it off');
-    });
+    await waitFor(
+      async () => ((await status(handle)).stage === 'NEEDS_ASSESSMENT' ? true : undefined),
+      { what: 'the proper decision applied after the refused ones', timeoutMs: 60_000 },
+    );
+    const letters = await waitFor(
+      async () => {
+        const found = await listDeadLetters(broker, deadLetterTopic(complianceTopic));
+        return found.length >= 2 ? found : undefined;
+      },
+      { what: 'two dead letters' },
+    );
+    expect(
+      letters.map(({ eventId, consumer, attempts }) => ({ eventId, consumer, attempts })),
+    ).toEqual([
+      { eventId: ghost.id, consumer: `${suite.id}.bridge`, attempts: 1 },
+      { eventId: ownWork.id, consumer: `${suite.id}.bridge`, attempts: 1 },
+    ]);
+    expect(letters[0]?.reason).toBe(
+      `no open engagement engagement-ZZ-2026 for compliance.milestone-decided ${ghost.id}`,
+    );
+    expect(letters[1]?.reason).toMatch(
+      new RegExp(
+        `^engagement ${handle.workflowId} refused compliance.milestone-decided ${ownWork.id}: .*`,
+      ),
+    );
+    expect(letters[1]?.reason).toContain('cannot sign it off');
   });
 });
