@@ -33,8 +33,11 @@ export class KafkaEngagementEventPublisher implements EngagementEventPublisher {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      // topics are never created by accident (auto-creation is off); this one is ours
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+      // topics are never created by accident (auto-creation is off); this one is ours. Asking
+      // first keeps kafkajs from logging an error for a topic that already exists.
+      if (!(await admin.listTopics()).includes(topic)) {
+        await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+      }
     } finally {
       await admin.disconnect();
     }
