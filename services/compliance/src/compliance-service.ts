@@ -29,6 +29,7 @@ export async function startComplianceService(config: ComplianceConfig): Promise<
     }),
     engagementEventsTopic: config.ENGAGEMENT_EVENTS_TOPIC,
     complianceEventsTopic: config.COMPLIANCE_EVENTS_TOPIC,
+    activityEventsTopic: config.ACTIVITY_EVENTS_TOPIC,
     consumerGroup: config.CONSUMER_GROUP,
   });
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });

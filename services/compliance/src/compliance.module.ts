@@ -19,11 +19,15 @@ import { AuditController } from './audit/audit.controller.ts';
 import { AuditQueries } from './audit/audit-queries.ts';
 import { AuditTrail } from './audit/audit-trail.ts';
 import type { ComplianceDatabase } from './database.ts';
+import { ComplianceEventIntake } from './event-intake.ts';
 import { HealthController } from './health/health.controller.ts';
 import { Readiness } from './health/readiness.ts';
 import { AuthenticationGuard, TokenVerifier } from './http/authentication.guard.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { RequestValidationPipe } from './http/request-validation.pipe.ts';
+import { IndicatorFacts } from './indicators/indicator-facts.ts';
+import { IndicatorsController } from './indicators/indicators.controller.ts';
+import { ProgrammeDashboard } from './indicators/programme-dashboard.ts';
 import { ReviewDecisions } from './reviews/review-decisions.ts';
 import { ReviewIntake } from './reviews/review-intake.ts';
 import { ReviewQueue } from './reviews/review-queue.ts';
@@ -37,7 +41,12 @@ export interface ComplianceRuntime {
   readonly verifyToken: TokenVerifier;
   readonly engagementEventsTopic: string;
   readonly complianceEventsTopic: string;
-  /** The consumer group of the engagement events, which also names the inbox consumer. */
+  /** The activities service's events (training deliveries, for the indicators). */
+  readonly activityEventsTopic: string;
+  /**
+   * The consumer group of the engagement and activity events, which also names the inbox
+   * consumers (the activity events' with `.activities` appended).
+   */
   readonly consumerGroup: string;
   readonly relay?: Pick<OutboxRelayOptions, 'idlePollMs' | 'batchSize'>;
   readonly logger?: ConsumerLogger & RelayLogger;
@@ -47,7 +56,7 @@ const Runtime = Symbol('ComplianceRuntime');
 
 /**
  * Runs in the background while the application does: the outbox relay and the consumer of the
- * engagement events. Started once the application is up, stopped before its connections close.
+ * engagement and activity events. Started once the application is up, stopped before its connections close.
  */
 @Injectable()
 class ComplianceEventFlow implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -66,10 +75,12 @@ class ComplianceEventFlow implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const { broker, engagementEventsTopic, complianceEventsTopic } = this.runtime;
+    const { broker, engagementEventsTopic, complianceEventsTopic, activityEventsTopic } =
+      this.runtime;
     await broker.ensureTopics([
       { topic: engagementEventsTopic, partitions: 3 },
       { topic: complianceEventsTopic, partitions: 3 },
+      { topic: activityEventsTopic, partitions: 3 },
     ]);
     this.relay.start();
     await this.consumer.start();
@@ -87,7 +98,7 @@ export class ComplianceModule {
     const { database, broker } = runtime;
     return {
       module: ComplianceModule,
-      controllers: [ReviewsController, AuditController, HealthController],
+      controllers: [ReviewsController, AuditController, IndicatorsController, HealthController],
       providers: [
         { provide: Runtime, useValue: runtime },
         { provide: TokenVerifier, useValue: runtime.verifyToken },
@@ -111,17 +122,24 @@ export class ComplianceModule {
           useFactory: (reviews: ReviewRepository, auditTrail: AuditTrail) =>
             new ReviewIntake(reviews, auditTrail),
         },
+        { provide: IndicatorFacts, useValue: new IndicatorFacts(database) },
         {
           provide: EventConsumer,
-          inject: [ReviewIntake],
-          useFactory: (intake: ReviewIntake) =>
-            intake.consumer({
+          inject: [ReviewIntake, IndicatorFacts],
+          useFactory: (intake: ReviewIntake, facts: IndicatorFacts) =>
+            new ComplianceEventIntake(intake, facts).consumer({
               database,
               broker,
-              topic: runtime.engagementEventsTopic,
+              engagementEventsTopic: runtime.engagementEventsTopic,
+              activityEventsTopic: runtime.activityEventsTopic,
               groupId: runtime.consumerGroup,
               logger: runtime.logger,
             }),
+        },
+        {
+          provide: ProgrammeDashboard,
+          inject: [IndicatorFacts],
+          useFactory: (facts: IndicatorFacts) => new ProgrammeDashboard(facts),
         },
         {
           provide: ReviewDecisions,

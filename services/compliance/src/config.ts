@@ -13,6 +13,7 @@ export const complianceVariables = {
   AUTH_AUDIENCE: z.string().min(1),
   ENGAGEMENT_EVENTS_TOPIC: z.string().min(1).default(topics.engagementEvents),
   COMPLIANCE_EVENTS_TOPIC: z.string().min(1).default(topics.complianceEvents),
+  ACTIVITY_EVENTS_TOPIC: z.string().min(1).default(topics.activityEvents),
   CONSUMER_GROUP: z.string().min(1).default('compliance'),
   OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
 };

@@ -44,11 +44,14 @@ export interface ComplianceHarness {
   readonly broker: EventBroker;
   readonly engagementTopic: string;
   readonly complianceTopic: string;
+  readonly activityTopic: string;
   readonly issuer: DevelopmentIssuer;
   /** A token for a demo user, or for any principal. */
   token(user: string | Principal): Promise<string>;
   /** Publishes engagement events as the workflow does. */
   publish(...events: EngagementEvent[]): Promise<void>;
+  /** Publishes activity events as the activities service does. */
+  publishActivity(...events: EngagementEvent<'activities.training-delivered'>[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,11 +61,11 @@ export async function openComplianceHarness(
 ): Promise<ComplianceHarness> {
   const { url: databaseUrl } = await suite.createDatabase('compliance');
   await applyMigrations(databaseUrl, migrationsDir);
-  const [engagementTopic, complianceTopic] = (await suite.createTopics(
-    ['engagement-events', 'compliance-events'],
+  const [engagementTopic, complianceTopic, activityTopic] = (await suite.createTopics(
+    ['engagement-events', 'compliance-events', 'activity-events'],
     3,
-  )) as [string, string];
-  await suite.createTopics(['engagement-events.dead-letter']);
+  )) as [string, string, string];
+  await suite.createTopics(['engagement-events.dead-letter', 'activity-events.dead-letter']);
   const database = openComplianceDatabase(databaseUrl);
   const kafka = new KafkajsBroker({
     brokers: suite.infrastructure.kafkaBrokers,
@@ -77,6 +80,7 @@ export async function openComplianceHarness(
       verifyToken: createTokenVerifier({ jwksUrl: jwks.url, issuer, audience }),
       engagementEventsTopic: engagementTopic,
       complianceEventsTopic: complianceTopic,
+      activityEventsTopic: activityTopic,
       consumerGroup: `${suite.id}.compliance`,
       relay: { idlePollMs: 20 },
       logger: quiet,
@@ -90,6 +94,7 @@ export async function openComplianceHarness(
     broker: kafka,
     engagementTopic,
     complianceTopic,
+    activityTopic,
     issuer: developmentIssuer,
     token: (user) => {
       const principal = typeof user === 'string' ? demoUser(user) : user;
@@ -100,6 +105,10 @@ export async function openComplianceHarness(
     publish: (...events) =>
       kafka.publish([
         { topic: engagementTopic, messages: events.map((event) => toKafkaRecord(event)) },
+      ]),
+    publishActivity: (...events) =>
+      kafka.publish([
+        { topic: activityTopic, messages: events.map((event) => toKafkaRecord(event)) },
       ]),
     close: async () => {
       await app.close();

@@ -17,13 +17,13 @@ describe('the compliance migrations', () => {
   it('build the database schema.prisma describes, and apply once', async () => {
     const { url } = await suite.createDatabase('schema');
     expect(await applyMigrations(url, migrationsDir)).toEqual({
-      applied: ['20261122120000_init'],
+      applied: ['20261122120000_init', '20261122190000_indicators'],
       alreadyApplied: [],
     });
     expect(await compareDatabaseToSchema(url, schemaPath)).toEqual([]);
     expect(await applyMigrations(url, migrationsDir)).toEqual({
       applied: [],
-      alreadyApplied: ['20261122120000_init'],
+      alreadyApplied: ['20261122120000_init', '20261122190000_indicators'],
     });
   });
 });

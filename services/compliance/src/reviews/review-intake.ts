@@ -1,21 +1,14 @@
-import { fromKafkaRecord, type EngagementEvent } from '@cttech/contracts';
-import {
-  EventConsumer,
-  Inbox,
-  UnprocessableEventError,
-  type ConsumerLogger,
-  type EventBroker,
-  type ReceivedMessage,
-} from '@cttech/messaging';
+import type { EngagementEvent } from '@cttech/contracts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
-import type { ComplianceDatabase, ComplianceTransaction } from '../database.ts';
+import type { ComplianceTransaction } from '../database.ts';
 import type { ReviewRepository } from './review-repository.ts';
 
 type MilestoneSubmitted = EngagementEvent<'engagement.milestone-submitted'>;
 
 /**
  * Opens a review for each milestone the engagement workflow submits: each event once (the
- * inbox), and one review per review request (its unique id), each opening in the audit trail.
+ * inbox, see ComplianceEventIntake), and one review per review request (its unique id), each
+ * opening in the audit trail.
  */
 export class ReviewIntake {
   private readonly reviews: ReviewRepository;
@@ -24,15 +17,6 @@ export class ReviewIntake {
   constructor(reviews: ReviewRepository, auditTrail: AuditTrail) {
     this.reviews = reviews;
     this.auditTrail = auditTrail;
-  }
-
-  /** Applies one engagement event inside the inbox's transaction; other types change nothing. */
-  async apply(message: ReceivedMessage, tx: ComplianceTransaction): Promise<void> {
-    const parsed = fromKafkaRecord(message);
-    if (!parsed.ok) throw new UnprocessableEventError(parsed.reason);
-    if (parsed.event.type === 'engagement.milestone-submitted') {
-      await this.openReview(parsed.event, tx);
-    }
   }
 
   async openReview(event: MilestoneSubmitted, tx: ComplianceTransaction): Promise<void> {
@@ -64,28 +48,6 @@ export class ReviewIntake {
         dueAt: data.reviewDueAt,
         checklist: data.checklist,
       },
-    });
-  }
-
-  /** The consumer of the engagement events, applying them through this service's inbox. */
-  consumer(options: {
-    readonly database: ComplianceDatabase;
-    readonly broker: EventBroker;
-    readonly topic: string;
-    readonly groupId: string;
-    readonly logger?: ConsumerLogger | undefined;
-  }): EventConsumer {
-    const inbox = new Inbox({
-      database: options.database,
-      consumer: options.groupId,
-      apply: (message, tx: ComplianceTransaction) => this.apply(message, tx),
-    });
-    return new EventConsumer({
-      broker: options.broker,
-      groupId: options.groupId,
-      topics: [options.topic],
-      handler: inbox,
-      ...(options.logger ? { logger: options.logger } : {}),
     });
   }
 }

@@ -1,0 +1,29 @@
+import type { Principal } from '@cttech/auth';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Caller, Roles } from '../http/access.ts';
+import { indicatorsCsv } from './indicators-csv.ts';
+import { ProgrammeDashboard } from './programme-dashboard.ts';
+
+@Controller()
+export class IndicatorsController {
+  private readonly dashboard: ProgrammeDashboard;
+
+  constructor(@Inject(ProgrammeDashboard) dashboard: ProgrammeDashboard) {
+    this.dashboard = dashboard;
+  }
+
+  /** Each result per partner state and in total, over the caller's partner states only. */
+  @Get('indicators')
+  @Roles('PROGRAMME_MANAGER', 'OPERATOR', 'COMPLIANCE_REVIEWER')
+  indicators(@Caller() caller: Principal) {
+    return this.dashboard.resultsFor(caller);
+  }
+
+  @Get('indicators.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="indicators.csv"')
+  @Roles('PROGRAMME_MANAGER', 'OPERATOR', 'COMPLIANCE_REVIEWER')
+  async indicatorsCsv(@Caller() caller: Principal): Promise<string> {
+    return indicatorsCsv(await this.dashboard.resultsFor(caller));
+  }
+}

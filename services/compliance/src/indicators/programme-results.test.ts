@@ -1,0 +1,198 @@
+import { describe, expect, it } from '@jest/globals';
+import { csvField, indicatorsCsv } from './indicators-csv.ts';
+import {
+  partnerStateFacts,
+  programmeResults,
+  type DeliveryFacts,
+  type IndicatorFigure,
+  type IndicatorId,
+} from './programme-results.ts';
+
+const delivery = (
+  partnerState: string,
+  courseId: string,
+  women: number,
+  men: number,
+  undisclosed = 0,
+  humanRightsModuleDelivered = true,
+): DeliveryFacts => ({
+  partnerState,
+  courseId,
+  women,
+  men,
+  undisclosed,
+  humanRightsModuleDelivered,
+});
+
+const figureOf = (figures: readonly IndicatorFigure[], indicator: IndicatorId) =>
+  figures.find((figure) => figure.indicator === indicator);
+
+describe('partnerStateFacts', () => {
+  it('sums each partner state over its engagements and courses, states in code order', () => {
+    const facts = partnerStateFacts(
+      [
+        { partnerState: 'NG', strategyAdopted: false },
+        { partnerState: 'KE', strategyAdopted: false },
+        { partnerState: 'KE', strategyAdopted: true },
+      ],
+      [
+        delivery('KE', 'osint-1', 9, 14, 1),
+        delivery('KE', 'crypto-1', 3, 5),
+        delivery('GH', 'a', 1, 1),
+      ],
+    );
+    expect(facts.map(({ partnerState, engagements }) => [partnerState, engagements])).toEqual([
+      ['GH', 0],
+      ['KE', 2],
+      ['NG', 1],
+    ]);
+    expect(facts[1]?.indicators).toEqual({
+      investigatorsTrained: { women: 12, men: 19, undisclosed: 1, total: 32 },
+      womenShareInPolicyDesign: null,
+      recommendationsActedOn: 0,
+      strategyAdopted: true,
+      publicPrivateMechanism: false,
+    });
+  });
+});
+
+describe('programmeResults', () => {
+  const results = programmeResults(
+    [
+      { partnerState: 'KE', strategyAdopted: true },
+      { partnerState: 'NG', strategyAdopted: false },
+    ],
+    [
+      delivery('KE', 'osint-1', 10, 25, 5),
+      delivery('KE', 'crypto-1', 2, 3),
+      delivery('NG', 'darknet-1', 4, 10, 0, false),
+    ],
+  );
+
+  it('gives each partner state its value, target and whether it is met', () => {
+    const kenya = results.partnerStates[0];
+    expect(kenya?.partnerState).toBe('KE');
+    expect(figureOf(kenya?.indicators ?? [], 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 45,
+      target: 40,
+      targetPer: 'PARTNER_STATE',
+      met: true,
+      bySex: { women: 12, men: 28, undisclosed: 5, total: 45 },
+    });
+    expect(figureOf(kenya?.indicators ?? [], 'STRATEGIES_ADOPTED')).toMatchObject({
+      value: 1,
+      target: 1,
+      met: true,
+    });
+    const nigeria = results.partnerStates[1];
+    expect(figureOf(nigeria?.indicators ?? [], 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 14,
+      met: false,
+    });
+    expect(figureOf(nigeria?.indicators ?? [], 'COURSES_WITH_HUMAN_RIGHTS_MODULE')).toMatchObject({
+      value: 0,
+      target: 1,
+      met: false,
+    });
+  });
+
+  it('totals over the partner states against the programme targets', () => {
+    const total = results.total.indicators;
+    expect(results.total.partnerStates).toBe(2);
+    expect(figureOf(total, 'STRATEGIES_ADOPTED')).toMatchObject({
+      value: 1,
+      target: 5,
+      targetPer: 'PROGRAMME',
+      met: false,
+    });
+    expect(figureOf(total, 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 59,
+      target: 40,
+      targetPer: 'PARTNER_STATE',
+      met: false,
+      statesMeetingTarget: 1,
+      bySex: { women: 16, men: 38, undisclosed: 5, total: 59 },
+    });
+    expect(figureOf(total, 'COURSES_WITH_HUMAN_RIGHTS_MODULE')).toMatchObject({
+      value: 2,
+      target: 3,
+      met: false,
+      statesMeetingTarget: 1,
+    });
+  });
+
+  it('reports what no event records yet as null with a reason, never as zero', () => {
+    for (const indicator of [
+      'RECOMMENDATIONS_ACTED_ON',
+      'WOMEN_IN_POLICY_DESIGN',
+      'PUBLIC_PRIVATE_MECHANISMS',
+    ] as const) {
+      for (const figures of [results.total.indicators, results.partnerStates[0]?.indicators]) {
+        expect(figureOf(figures ?? [], indicator)).toMatchObject({
+          value: null,
+          met: null,
+          reason: expect.stringMatching(/no event/),
+        });
+      }
+    }
+    expect(figureOf(results.total.indicators, 'INTERNATIONAL_INVESTIGATION')).toMatchObject({
+      value: null,
+      target: 1,
+      met: null,
+    });
+    expect(figureOf(results.total.indicators, 'WOMEN_IN_POLICY_DESIGN')?.target).toBe(0.2);
+    expect(figureOf(results.total.indicators, 'RECOMMENDATIONS_ACTED_ON')?.target).toBe(2);
+  });
+
+  it('shows nothing met and no partner state when nothing was recorded', () => {
+    const empty = programmeResults([], []);
+    expect(empty.partnerStates).toEqual([]);
+    expect(figureOf(empty.total.indicators, 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 0,
+      met: false,
+    });
+    expect(figureOf(empty.total.indicators, 'COURSES_WITH_HUMAN_RIGHTS_MODULE')).toMatchObject({
+      value: 0,
+      target: 0,
+      met: null,
+      reason: 'no course delivered yet',
+    });
+  });
+});
+
+describe('indicatorsCsv', () => {
+  it('quotes what needs quoting and defuses spreadsheet formulas', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "yes"')).toBe('"say ""yes"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' padded')).toBe('" padded"');
+    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvField('-12')).toBe('-12');
+    expect(csvField(null)).toBe('');
+    expect(csvField(false)).toBe('false');
+    expect(csvField(0.2)).toBe('0.2');
+  });
+
+  it('writes a header, each partner state then the totals, one row per indicator', () => {
+    const csv = indicatorsCsv(
+      programmeResults(
+        [{ partnerState: 'KE', strategyAdopted: true }],
+        [delivery('KE', 'osint-1', 9, 14, 1)],
+      ),
+    );
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'scope,indicator,title,value,target,target_per,met,states_meeting_target,women,men,undisclosed,reason',
+    );
+    expect(lines).toContain(
+      'KE,INVESTIGATORS_TRAINED,"CT investigators trained (OSINT, Darknet, cryptocurrency, AI)",24,40,PARTNER_STATE,false,,9,14,1,',
+    );
+    expect(lines).toContain(
+      'TOTAL,STRATEGIES_ADOPTED,"Partner states adopting a CT strategy, policy or action plan covering new technologies",1,5,PROGRAMME,false,,,,,',
+    );
+    expect(lines.filter((line) => line.startsWith('KE,'))).toHaveLength(6);
+    expect(lines.filter((line) => line.startsWith('TOTAL,'))).toHaveLength(7);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});

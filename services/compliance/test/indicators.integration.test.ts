@@ -1,0 +1,326 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { EngagementEvent } from '@cttech/contracts';
+import { openTestSuite, waitFor, type TestSuite } from '@cttech/testing';
+import { openComplianceHarness, type ComplianceHarness } from './compliance-harness.ts';
+import type { IndicatorFigure, ProgrammeResults } from '../src/indicators/programme-results.ts';
+
+type Delivered = EngagementEvent<'activities.training-delivered'>;
+
+const engagement = (partnerState: string) => ({
+  engagementId: `engagement-${partnerState}-2027`,
+  partnerState,
+  cycle: 2027,
+  version: 1,
+});
+
+let sequence = 0;
+function event<Type extends EngagementEvent['type']>(
+  partnerState: string,
+  type: Type,
+  data: EngagementEvent<Type>['data'],
+  occurredAt: string,
+): EngagementEvent<Type> {
+  sequence += 1;
+  const header = engagement(partnerState);
+  return {
+    ...header,
+    id: `${header.engagementId}/${sequence}`,
+    type,
+    data,
+    occurredAt,
+  };
+}
+
+function delivered(
+  partnerState: string,
+  courseId: string,
+  attendance: { women: number; men: number; undisclosed: number },
+  occurredAt: string,
+  humanRightsModuleDelivered = true,
+): Delivered {
+  sequence += 1;
+  return {
+    ...engagement(partnerState),
+    id: `delivery-${sequence}`,
+    type: 'activities.training-delivered',
+    occurredAt,
+    data: {
+      deliveredBy: `officer-${partnerState.toLowerCase()}-1`,
+      delivery: { courseId, attendance, humanRightsModuleDelivered },
+    },
+  };
+}
+
+const figure = (figures: readonly IndicatorFigure[] | undefined, indicator: string) =>
+  figures?.find((candidate) => candidate.indicator === indicator);
+
+describe('the programme indicators from the engagement and activity events', () => {
+  let suite: TestSuite;
+  let service: ComplianceHarness;
+  let activityEvents = 0;
+
+  beforeAll(async () => {
+    suite = openTestSuite('compliance indicators');
+    service = await openComplianceHarness(suite);
+
+    const kenyaOsint = delivered(
+      'KE',
+      'osint-nairobi-1',
+      { women: 10, men: 20, undisclosed: 2 },
+      '2027-03-01T10:00:00.000Z',
+    );
+    const kenyaCrypto = delivered(
+      'KE',
+      'crypto-nairobi-1',
+      { women: 3, men: 4, undisclosed: 0 },
+      '2027-03-10T10:00:00.000Z',
+      false,
+    );
+    const kenyaCryptoAgain = delivered(
+      'KE',
+      'crypto-nairobi-1',
+      { women: 5, men: 6, undisclosed: 1 },
+      '2027-03-12T10:00:00.000Z',
+    );
+    // an older recording of the same course, arriving late: it replaces nothing
+    const kenyaCryptoStale = delivered(
+      'KE',
+      'crypto-nairobi-1',
+      { women: 30, men: 30, undisclosed: 0 },
+      '2027-03-11T10:00:00.000Z',
+    );
+    const nigeriaDarknet = delivered(
+      'NG',
+      'darknet-abuja-1',
+      { women: 4, men: 8, undisclosed: 0 },
+      '2027-04-01T10:00:00.000Z',
+      false,
+    );
+    const due = '2027-06-01T10:00:00.000Z';
+    const advanced = (fromStage: string, toStage: string, at: string) =>
+      event(
+        'KE',
+        'engagement.stage-advanced',
+        {
+          reviewRequestId: `engagement-KE-2027/${fromStage}`,
+          decisionId: `decision-${fromStage}`,
+          fromStage,
+          toStage,
+          decidedBy: 'reviewer-1',
+          stageDueAt: toStage === 'COMPLETED' ? null : due,
+        } as EngagementEvent<'engagement.stage-advanced'>['data'],
+        at,
+      );
+    await service.publish(
+      event(
+        'KE',
+        'engagement.opened',
+        { openedBy: 'officer-ke-1', stageDueAt: due },
+        '2027-01-05T10:00:00.000Z',
+      ),
+      advanced('KICK_OFF', 'NEEDS_ASSESSMENT', '2027-01-20T10:00:00.000Z'),
+      advanced('NEEDS_ASSESSMENT', 'TAILORED_TRAINING', '2027-02-01T10:00:00.000Z'),
+      advanced('TAILORED_TRAINING', 'STRATEGY_ADOPTION', '2027-04-01T10:00:00.000Z'),
+      advanced('STRATEGY_ADOPTION', 'COMPLETED', '2027-06-01T10:00:00.000Z'),
+      event(
+        'KE',
+        'engagement.completed',
+        { investigatorsTrained: 44, strategyAdopted: true },
+        '2027-06-01T10:00:00.000Z',
+      ),
+      event(
+        'NG',
+        'engagement.opened',
+        { openedBy: 'officer-ng-1', stageDueAt: due },
+        '2027-01-06T10:00:00.000Z',
+      ),
+    );
+    // a duplicate delivery of the same event, a course recorded again, a stale recording
+    const activities = [
+      kenyaOsint,
+      kenyaOsint,
+      kenyaCrypto,
+      kenyaCryptoAgain,
+      kenyaCryptoStale,
+      nigeriaDarknet,
+    ];
+    activityEvents = new Set(activities.map((a) => a.id)).size;
+    await service.publishActivity(...activities);
+    await waitFor(
+      async () =>
+        (await service.database.inboxEvent.count({
+          where: { consumer: { endsWith: '.activities' } },
+        })) === activityEvents &&
+        (await service.database.indicatorEngagement.count({ where: { completed: true } })) === 1 &&
+        (await service.database.indicatorEngagement.count()) === 2,
+      { what: 'the activity events and engagement events applied' },
+    );
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await suite.close();
+  });
+
+  async function get(url: string, as?: string) {
+    const response = await service.app.inject({
+      method: 'GET',
+      url,
+      headers: as ? { authorization: `Bearer ${await service.token(as)}` } : {},
+    });
+    return { status: response.statusCode, headers: response.headers, body: response.body };
+  }
+
+  it('keeps each engagement and each course once, the latest recording of a course', async () => {
+    expect(
+      await service.database.indicatorEngagement.findMany({
+        orderBy: { engagementId: 'asc' },
+        select: { engagementId: true, stage: true, completed: true, strategyAdopted: true },
+      }),
+    ).toEqual([
+      {
+        engagementId: 'engagement-KE-2027',
+        stage: 'COMPLETED',
+        completed: true,
+        strategyAdopted: true,
+      },
+      {
+        engagementId: 'engagement-NG-2027',
+        stage: 'KICK_OFF',
+        completed: false,
+        strategyAdopted: false,
+      },
+    ]);
+    expect(
+      await service.database.indicatorTrainingDelivery.findMany({
+        orderBy: { courseId: 'asc' },
+        select: {
+          courseId: true,
+          women: true,
+          men: true,
+          undisclosed: true,
+          humanRightsModuleDelivered: true,
+        },
+      }),
+    ).toEqual([
+      {
+        courseId: 'crypto-nairobi-1',
+        women: 5,
+        men: 6,
+        undisclosed: 1,
+        humanRightsModuleDelivered: true,
+      },
+      {
+        courseId: 'darknet-abuja-1',
+        women: 4,
+        men: 8,
+        undisclosed: 0,
+        humanRightsModuleDelivered: false,
+      },
+      {
+        courseId: 'osint-nairobi-1',
+        women: 10,
+        men: 20,
+        undisclosed: 2,
+        humanRightsModuleDelivered: true,
+      },
+    ]);
+  });
+
+  it('shows the programme manager every partner state and the programme totals', async () => {
+    const response = await get('/indicators', 'manager-1');
+    expect(response.status).toBe(200);
+    const results = JSON.parse(response.body) as ProgrammeResults;
+    expect(results.partnerStates.map((state) => state.partnerState)).toEqual(['KE', 'NG']);
+    const [kenya, nigeria] = results.partnerStates;
+    expect(figure(kenya?.indicators, 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 44,
+      target: 40,
+      met: true,
+      bySex: { women: 15, men: 26, undisclosed: 3, total: 44 },
+    });
+    expect(figure(kenya?.indicators, 'STRATEGIES_ADOPTED')).toMatchObject({ value: 1, met: true });
+    expect(figure(nigeria?.indicators, 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 12,
+      met: false,
+    });
+    expect(figure(nigeria?.indicators, 'COURSES_WITH_HUMAN_RIGHTS_MODULE')).toMatchObject({
+      value: 0,
+      target: 1,
+      met: false,
+    });
+    expect(results.total.partnerStates).toBe(2);
+    expect(figure(results.total.indicators, 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 56,
+      target: 40,
+      met: false,
+      statesMeetingTarget: 1,
+      bySex: { women: 19, men: 34, undisclosed: 3, total: 56 },
+    });
+    expect(figure(results.total.indicators, 'STRATEGIES_ADOPTED')).toMatchObject({
+      value: 1,
+      target: 5,
+      met: false,
+    });
+    expect(figure(results.total.indicators, 'WOMEN_IN_POLICY_DESIGN')).toMatchObject({
+      value: null,
+      target: 0.2,
+      reason: expect.any(String),
+    });
+
+    const operator = await get('/indicators', 'operator-1');
+    expect(operator.status).toBe(200);
+    expect(JSON.parse(operator.body)).toEqual(results);
+  });
+
+  it('shows a reviewer of one partner state only that state, in the figures and the totals', async () => {
+    const response = await get('/indicators', 'reviewer-2');
+    expect(response.status).toBe(200);
+    const results = JSON.parse(response.body) as ProgrammeResults;
+    expect(results.partnerStates.map((state) => state.partnerState)).toEqual(['KE']);
+    expect(results.total.partnerStates).toBe(1);
+    expect(figure(results.total.indicators, 'INVESTIGATORS_TRAINED')).toMatchObject({
+      value: 44,
+      met: true,
+      statesMeetingTarget: 1,
+    });
+    expect(response.body).not.toMatch(/"NG"/);
+
+    const csv = await get('/indicators.csv', 'reviewer-2');
+    expect(csv.status).toBe(200);
+    expect(csv.body).not.toMatch(/^NG,/m);
+    expect(csv.body).toMatch(
+      /^TOTAL,INVESTIGATORS_TRAINED,.*,44,40,PARTNER_STATE,true,1,15,26,3,\r$/m,
+    );
+  });
+
+  it('gives the same figures as CSV with a header row', async () => {
+    const response = await get('/indicators.csv', 'manager-1');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = response.body.split('\r\n');
+    expect(lines[0]).toBe(
+      'scope,indicator,title,value,target,target_per,met,states_meeting_target,women,men,undisclosed,reason',
+    );
+    expect(lines).toContain(
+      'KE,INVESTIGATORS_TRAINED,"CT investigators trained (OSINT, Darknet, cryptocurrency, AI)",44,40,PARTNER_STATE,true,,15,26,3,',
+    );
+    expect(lines).toContain(
+      'NG,INVESTIGATORS_TRAINED,"CT investigators trained (OSINT, Darknet, cryptocurrency, AI)",12,40,PARTNER_STATE,false,,4,8,0,',
+    );
+    expect(lines).toContain(
+      'TOTAL,INVESTIGATORS_TRAINED,"CT investigators trained (OSINT, Darknet, cryptocurrency, AI)",56,40,PARTNER_STATE,false,1,19,34,3,',
+    );
+    expect(lines.find((line) => line.startsWith('TOTAL,WOMEN_IN_POLICY_DESIGN,'))).toMatch(
+      /,,0\.2,PARTNER_STATE,,,,,,"?no event/,
+    );
+  });
+
+  it('refuses a programme officer and a caller without a token', async () => {
+    const officer = await get('/indicators', 'officer-ke-1');
+    expect(officer.status).toBe(403);
+    expect(officer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await get('/indicators.csv', 'officer-ke-1')).status).toBe(403);
+    expect((await get('/indicators')).status).toBe(401);
+  });
+});
