@@ -23,6 +23,30 @@ describe('loadGatewayConfig', () => {
     });
   });
 
+  it('reaches the compliance service and Kafka locally, and watches the known consumer groups', () => {
+    const config = loadGatewayConfig({ AUTH_DEV_ISSUER: 'true' });
+    expect(config.complianceUrl).toBe('http://127.0.0.1:53010');
+    expect(config.kafka).toEqual({
+      brokers: ['127.0.0.1:59092'],
+      consumerGroups: [
+        {
+          groupId: 'engagement-bridge',
+          topics: ['cttech.compliance-events', 'cttech.activity-events'],
+        },
+        { groupId: 'compliance', topics: ['cttech.engagement-events'] },
+      ],
+    });
+    const elsewhere = loadGatewayConfig({
+      AUTH_DEV_ISSUER: 'true',
+      COMPLIANCE_URL: 'http://compliance.internal:8080',
+      KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092',
+      COMPLIANCE_GROUP: 'compliance-blue',
+    });
+    expect(elsewhere.complianceUrl).toBe('http://compliance.internal:8080');
+    expect(elsewhere.kafka.brokers).toEqual(['kafka-1:9092', 'kafka-2:9092']);
+    expect(elsewhere.kafka.consumerGroups[1]?.groupId).toBe('compliance-blue');
+  });
+
   it('refuses the development issuer in production', () => {
     expect(problemsOf({ AUTH_DEV_ISSUER: 'true', NODE_ENV: 'production' })).toEqual([
       'AUTH_DEV_ISSUER: the development issuer is for local use and is refused in production',

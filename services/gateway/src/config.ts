@@ -1,5 +1,6 @@
 // The gateway's configuration: read once at boot, every bad or missing variable listed at once.
 import { ConfigError, loadConfig, variable } from '@cttech/config';
+import { topics } from '@cttech/contracts';
 import { engagementTaskQueue } from '@cttech/engagement-workflow';
 import { z } from 'zod';
 
@@ -27,6 +28,13 @@ export const gatewayVariables = {
     .default(256 * 1_024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
+  /** The compliance service: reviews and the audit trail are forwarded to it. */
+  COMPLIANCE_URL: variable.url().default('http://127.0.0.1:53010'),
+  /** Kafka, for the operators' dead letters and consumer lag. */
+  KAFKA_BROKERS: variable.hostPorts().default(['127.0.0.1:59092']),
+  /** The consumer groups whose lag operators watch. */
+  ENGAGEMENT_BRIDGE_GROUP: z.string().min(1).default('engagement-bridge'),
+  COMPLIANCE_GROUP: z.string().min(1).default('compliance'),
 };
 
 /** How access tokens are checked: the identity provider's keys, or the local issuer's. */
@@ -50,6 +58,12 @@ export interface GatewayConfig {
   };
   readonly auth: AuthConfig;
   readonly otlpEndpoint: string | undefined;
+  readonly complianceUrl: string;
+  readonly kafka: {
+    readonly brokers: readonly string[];
+    /** The consumer groups whose lag operators watch, with the topics each reads. */
+    readonly consumerGroups: readonly { groupId: string; topics: readonly string[] }[];
+  };
 }
 
 export const developmentIssuerName = 'urn:cttech:development-issuer';
@@ -109,5 +123,16 @@ export function loadGatewayConfig(
     },
     auth,
     otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
+    complianceUrl: values.COMPLIANCE_URL,
+    kafka: {
+      brokers: values.KAFKA_BROKERS,
+      consumerGroups: [
+        {
+          groupId: values.ENGAGEMENT_BRIDGE_GROUP,
+          topics: [topics.complianceEvents, topics.activityEvents],
+        },
+        { groupId: values.COMPLIANCE_GROUP, topics: [topics.engagementEvents] },
+      ],
+    },
   };
 }

@@ -3,6 +3,9 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DevelopmentIssuer } from '@cttech/auth';
 import { TOKEN_VERIFIER, type TokenVerifier } from './access/access-rules.ts';
 import { AccessGuard } from './access/access.guard.ts';
+import { COMPLIANCE_REVIEWS, type ComplianceReviews } from './compliance/compliance-reviews.ts';
+import { AuditController, ReviewsController } from './compliance/reviews.controller.ts';
+import { ReviewsService } from './compliance/reviews.service.ts';
 import {
   DEVELOPMENT_ISSUER,
   DevelopmentIssuerController,
@@ -18,6 +21,14 @@ import {
   HealthController,
   type DependencyCheck,
 } from './health/health.controller.ts';
+import { OperationsController } from './operations/operations.controller.ts';
+import { OperationsService } from './operations/operations.service.ts';
+import {
+  MESSAGE_OPERATIONS,
+  WORKFLOW_OPERATIONS,
+  type MessageOperations,
+  type WorkflowOperations,
+} from './operations/operations.ts';
 import { ProblemFilter } from './problem.filter.ts';
 import { SchemaValidationPipe } from './schema-validation.pipe.ts';
 
@@ -25,6 +36,13 @@ import { SchemaValidationPipe } from './schema-validation.pipe.ts';
 export interface GatewayPorts {
   readonly verifyToken: TokenVerifier;
   readonly engagements: EngagementWorkflows;
+  /** Reviews and the audit trail, answered by the compliance service. */
+  readonly compliance: ComplianceReviews;
+  /** Operators' tools: dead letters and consumer lag, the workflows' overview. */
+  readonly operations: {
+    readonly messages: MessageOperations;
+    readonly workflows: WorkflowOperations;
+  };
   readonly dependencies: readonly DependencyCheck[];
   /** Only with AUTH_DEV_ISSUER: serves /dev/jwks.json and /dev/tokens. */
   readonly developmentIssuer?: DevelopmentIssuer | undefined;
@@ -41,14 +59,22 @@ export class GatewayModule {
       controllers: [
         HealthController,
         EngagementsController,
+        ReviewsController,
+        AuditController,
+        OperationsController,
         ...(ports.developmentIssuer ? [DevelopmentIssuerController] : []),
       ],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: ports.verifyToken },
         { provide: ENGAGEMENT_WORKFLOWS, useValue: ports.engagements },
+        { provide: COMPLIANCE_REVIEWS, useValue: ports.compliance },
+        { provide: MESSAGE_OPERATIONS, useValue: ports.operations.messages },
+        { provide: WORKFLOW_OPERATIONS, useValue: ports.operations.workflows },
         { provide: DEPENDENCY_CHECKS, useValue: ports.dependencies },
         ...development,
         EngagementsService,
+        ReviewsService,
+        OperationsService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: SchemaValidationPipe },

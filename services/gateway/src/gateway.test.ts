@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DevelopmentIssuer, createTokenVerifier } from '@cttech/auth';
 import type { InjectOptions } from 'fastify';
+import type { ComplianceReviews } from './compliance/compliance-reviews.ts';
 import type { EngagementWorkflows } from './engagements/engagement-workflows.ts';
+import type { MessageOperations, WorkflowOperations } from './operations/operations.ts';
 import { createGateway, openApiPath, type Gateway } from './gateway.ts';
 
 const audience = 'cttech-gateway';
@@ -22,6 +24,19 @@ const noEngagements: EngagementWorkflows = {
   resume: unreachable,
   cancel: unreachable,
 };
+const noCompliance: ComplianceReviews = {
+  reviewQueue: unreachable,
+  review: unreachable,
+  decide: unreachable,
+  auditTrail: unreachable,
+  verifyAuditTrail: unreachable,
+};
+const noMessages: MessageOperations = {
+  deadLetters: unreachable,
+  replayDeadLetter: unreachable,
+  consumerLag: unreachable,
+};
+const noWorkflows: WorkflowOperations = { overview: unreachable };
 
 describe('the gateway over HTTP, with stubbed dependencies', () => {
   let issuer: DevelopmentIssuer;
@@ -36,6 +51,8 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
       ports: {
         verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
         engagements: noEngagements,
+        compliance: noCompliance,
+        operations: { messages: noMessages, workflows: noWorkflows },
         dependencies: [
           {
             name: 'temporal',
@@ -70,7 +87,7 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
     });
   });
 
-  it('serves the OpenAPI document without a token, describing the engagement routes', async () => {
+  it('serves the OpenAPI document without a token, describing every API route', async () => {
     const response = await inject({ method: 'GET', url: openApiPath });
     expect(response.statusCode).toBe(200);
     const document = response.json<{ openapi: string; paths: Record<string, unknown> }>();
@@ -80,6 +97,15 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
         '/api/v1/engagements',
         '/api/v1/engagements/{id}',
         '/api/v1/engagements/{id}/submissions/{kind}',
+        '/api/v1/engagements/{id}/audit',
+        '/api/v1/reviews',
+        '/api/v1/reviews/{id}',
+        '/api/v1/reviews/{id}/decision',
+        '/api/v1/audit/verification',
+        '/api/v1/operations/dead-letters',
+        '/api/v1/operations/dead-letters/replay',
+        '/api/v1/operations/consumer-lag',
+        '/api/v1/operations/workflows',
       ]),
     );
   });

@@ -22,6 +22,10 @@ const { createEngagementClient } = await import('@cttech/engagement-workflow/cli
 const { TemporalEngagementWorkflows } =
   await import('./engagements/temporal-engagement-workflows.ts');
 const { temporalCheck } = await import('./health/temporal-check.ts');
+const { HttpComplianceReviews } = await import('./compliance/http-compliance-reviews.ts');
+const { KafkajsBroker } = await import('@cttech/messaging');
+const { BrokerMessageOperations } = await import('./operations/broker-message-operations.ts');
+const { TemporalWorkflowOperations } = await import('./operations/temporal-workflow-operations.ts');
 
 const connection = await Connection.connect({ address: config.temporal.address });
 const client = createEngagementClient({
@@ -29,6 +33,8 @@ const client = createEngagementClient({
   namespace: config.temporal.namespace,
   telemetry,
 });
+
+const broker = new KafkajsBroker({ brokers: config.kafka.brokers, clientId: 'gateway' });
 
 const { auth } = config;
 const developmentIssuer =
@@ -51,6 +57,11 @@ const { app } = await createGateway({
   ports: {
     verifyToken,
     engagements: new TemporalEngagementWorkflows(client, config.temporal.taskQueue),
+    compliance: new HttpComplianceReviews({ baseUrl: config.complianceUrl }),
+    operations: {
+      messages: new BrokerMessageOperations(broker, config.kafka.consumerGroups),
+      workflows: new TemporalWorkflowOperations(client, config.temporal.taskQueue),
+    },
     dependencies: [temporalCheck(client)],
     developmentIssuer,
   },
@@ -76,6 +87,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     console.log(`gateway: ${signal}, finishing requests in flight`);
     void app
       .close()
+      .then(() => broker.disconnect())
       .then(() => connection.close())
       .then(() => telemetry.shutdown())
       .then(

@@ -2,6 +2,7 @@
 // suite's task queue. Workflow ids are production ids on a shared, persistent server: each run
 // uses random partner states and cycles, and terminates its engagements afterwards.
 import { randomInt } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
@@ -16,9 +17,14 @@ import type { EngagementStatus } from '@cttech/engagement-workflow';
 import { openTestSuite, quietTemporalRuntime, waitFor, type TestSuite } from '@cttech/testing';
 import type { Client } from '@temporalio/client';
 import { createEngagementClient } from '@cttech/engagement-workflow/client';
+import type { ComplianceReviews } from '../src/compliance/compliance-reviews.ts';
+import { HttpComplianceReviews } from '../src/compliance/http-compliance-reviews.ts';
 import { TemporalEngagementWorkflows } from '../src/engagements/temporal-engagement-workflows.ts';
 import { createGateway, type Gateway } from '../src/gateway.ts';
 import { temporalCheck } from '../src/health/temporal-check.ts';
+import type { MessageOperations, WorkflowOverview } from '../src/operations/operations.ts';
+import { TemporalWorkflowOperations } from '../src/operations/temporal-workflow-operations.ts';
+import { GatewayError } from '../src/problem.ts';
 import {
   startEngagementWorker,
   type EngagementWorkerProcess,
@@ -48,6 +54,55 @@ interface Answer<Body = unknown> {
   readonly body: Body;
 }
 
+/** A request the stand-in compliance service received. */
+interface Forwarded {
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly authorization: string | undefined;
+  readonly body: string;
+}
+
+/**
+ * A loopback HTTP server standing in for the compliance service: it records what the gateway
+ * forwards and answers with whatever the test sets (by default 200 and a small JSON body).
+ */
+async function startComplianceStandIn(): Promise<{
+  server: Server;
+  url: string;
+  forwarded: Forwarded[];
+  answer: { status: number; contentType: string; body: string };
+}> {
+  const forwarded: Forwarded[] = [];
+  const answer = { status: 200, contentType: 'application/json', body: '{"forwarded":true}' };
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const headers: IncomingHttpHeaders = request.headers;
+      forwarded.push({
+        method: request.method,
+        url: request.url,
+        authorization: headers.authorization,
+        body: Buffer.concat(chunks).toString(),
+      });
+      response.writeHead(answer.status, { 'content-type': answer.contentType });
+      response.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}`, forwarded, answer };
+}
+
+/** A loopback address where nothing listens. */
+async function closedAddress(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
 interface ProblemBody {
   readonly type: string;
   readonly title: string;
@@ -75,6 +130,24 @@ describe('the gateway with the real Temporal server and engagement worker', () =
   let stranger: DevelopmentIssuer;
   let gateway: Gateway;
   let baseUrl: string;
+  let complianceStandIn: Awaited<ReturnType<typeof startComplianceStandIn>>;
+  /** Where the gateway's compliance port points; a test may swap it for an unreachable one. */
+  let complianceClient: ComplianceReviews;
+  const compliance: ComplianceReviews = {
+    reviewQueue: (...args) => complianceClient.reviewQueue(...args),
+    review: (...args) => complianceClient.review(...args),
+    decide: (...args) => complianceClient.decide(...args),
+    auditTrail: (...args) => complianceClient.auditTrail(...args),
+    verifyAuditTrail: (...args) => complianceClient.verifyAuditTrail(...args),
+  };
+  /** Kafka's part stands in here (the broker adapter is unit-tested over a stand-in broker). */
+  const messages: MessageOperations = {
+    deadLetters: async () => [],
+    replayDeadLetter: async (topic, { partition, offset }) => {
+      throw new GatewayError('NOT_FOUND', `no dead letter at ${topic} ${partition}/${offset}`);
+    },
+    consumerLag: async () => [],
+  };
 
   const people: Record<string, Principal> = {};
   const tokens: Record<string, string> = {};
@@ -110,6 +183,8 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     issuer = await DevelopmentIssuer.create({ issuer: issuerName, audience });
     otherAudience = await DevelopmentIssuer.create({ issuer: issuerName, audience: 'another-api' });
     stranger = await DevelopmentIssuer.create({ issuer: issuerName, audience });
+    complianceStandIn = await startComplianceStandIn();
+    complianceClient = new HttpComplianceReviews({ baseUrl: complianceStandIn.url });
     gateway = await createGateway({
       ports: {
         verifyToken: createTokenVerifier({
@@ -118,6 +193,11 @@ describe('the gateway with the real Temporal server and engagement worker', () =
           audience,
         }),
         engagements: new TemporalEngagementWorkflows(client, worker.taskQueue),
+        compliance,
+        operations: {
+          messages,
+          workflows: new TemporalWorkflowOperations(client, worker.taskQueue),
+        },
         dependencies: [temporalCheck(client)],
       },
       bodyLimitBytes: 256 * 1024,
@@ -137,6 +217,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     people.officerA = person('officer-a', 'PROGRAMME_OFFICER', [stateA]);
     people.officerB = person('officer-b', 'PROGRAMME_OFFICER', [stateB]);
     people.reviewer = person('reviewer', 'COMPLIANCE_REVIEWER', [stateA, stateB]);
+    people.reviewerA = person('reviewer-a', 'COMPLIANCE_REVIEWER', [stateA]);
     people.manager = person('manager', 'PROGRAMME_MANAGER', ['*']);
     people.operator = person('operator', 'OPERATOR', ['*']);
     for (const [who, principal] of Object.entries(people)) {
@@ -152,6 +233,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
         .catch(() => undefined);
     }
     await gateway?.app.close();
+    await new Promise((resolve) => complianceStandIn?.server.close(resolve));
     await worker?.stop();
     await suite?.close();
   });
@@ -404,6 +486,145 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     expect(ready).toMatchObject({ status: 200, body: { status: 'ready' } });
   });
 
+  describe('reviews and the audit trail, forwarded to the compliance service', () => {
+    it("passes the caller's own token on and relays the status and body as they came", async () => {
+      complianceStandIn.forwarded.length = 0;
+      Object.assign(complianceStandIn.answer, {
+        status: 200,
+        contentType: 'application/json; charset=utf-8',
+        body: '[{"id":"review-1","stage":"KICK_OFF"}]',
+      });
+      const queue = await fetch(`${baseUrl}/api/v1/reviews?status=OPEN`, {
+        headers: { authorization: `Bearer ${as('reviewer')}` },
+      });
+      expect(queue.status).toBe(200);
+      expect(queue.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await queue.text()).toBe('[{"id":"review-1","stage":"KICK_OFF"}]');
+      expect(complianceStandIn.forwarded).toEqual([
+        {
+          method: 'GET',
+          url: '/reviews?status=OPEN',
+          authorization: `Bearer ${as('reviewer')}`,
+          body: '',
+        },
+      ]);
+
+      const refusal = JSON.stringify({
+        type: 'urn:cttech:problem:four-eyes',
+        title: 'The review refused the decision',
+        status: 409,
+        detail: 'you submitted this milestone yourself',
+        code: 'FOUR_EYES',
+        correlationId: 'from-compliance',
+      });
+      Object.assign(complianceStandIn.answer, {
+        status: 409,
+        contentType: 'application/problem+json',
+        body: refusal,
+      });
+      const decision = {
+        outcome: 'CHANGES_REQUESTED',
+        answers: [{ criterionId: 'kick-off.stakeholders', verdict: 'NOT_MET', comment: 'who?' }],
+        findings: [{ text: 'name the stakeholders' }],
+      };
+      const decided = await fetch(`${baseUrl}/api/v1/reviews/review-1/decision`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${as('reviewer')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(decision),
+      });
+      expect(decided.status).toBe(409);
+      expect(decided.headers.get('content-type')).toBe('application/problem+json');
+      expect(await decided.text()).toBe(refusal);
+      expect(complianceStandIn.forwarded[1]).toEqual({
+        method: 'POST',
+        url: '/reviews/review-1/decision',
+        authorization: `Bearer ${as('reviewer')}`,
+        body: JSON.stringify(decision),
+      });
+    });
+
+    it("refuses a malformed decision at the edge, and another state's audit trail is 404", async () => {
+      complianceStandIn.forwarded.length = 0;
+      Object.assign(complianceStandIn.answer, {
+        status: 200,
+        contentType: 'application/json',
+        body: '{"entries":[]}',
+      });
+      const malformed = await call<ProblemBody>('POST', '/api/v1/reviews/review-1/decision', {
+        token: as('reviewer'),
+        body: { outcome: 'APPROVED', answers: [], findings: [], decidedBy: 'someone-else' },
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors).toEqual([
+        { field: 'decidedBy', message: 'is not an expected field' },
+      ]);
+
+      const other = await call<ProblemBody>('GET', `/api/v1/engagements/${engagementB}/audit`, {
+        token: as('reviewerA'),
+      });
+      expect(other.status).toBe(404);
+      expect(complianceStandIn.forwarded).toEqual([]);
+
+      const own = await call('GET', `/api/v1/engagements/${engagementA}/audit`, {
+        token: as('reviewerA'),
+      });
+      expect(own).toMatchObject({ status: 200, body: { entries: [] } });
+      expect(complianceStandIn.forwarded.map(({ url }) => url)).toEqual([
+        `/engagements/${engagementA}/audit`,
+      ]);
+    });
+
+    it('answers 503 naming the compliance service when it cannot be reached', async () => {
+      const standIn = complianceClient;
+      complianceClient = new HttpComplianceReviews({ baseUrl: await closedAddress() });
+      try {
+        const answer = await call<ProblemBody>('GET', '/api/v1/audit/verification', {
+          token: as('operator'),
+        });
+        expect(answer.status).toBe(503);
+        expect(answer.contentType).toMatch(/^application\/problem\+json/);
+        expect(answer.body).toMatchObject({
+          type: 'urn:cttech:problem:dependency-unavailable',
+          detail: expect.stringContaining('compliance service'),
+        });
+      } finally {
+        complianceClient = standIn;
+      }
+    });
+  });
+
+  describe('operations', () => {
+    it("counts the engagement workflows from Temporal's visibility", async () => {
+      const overview = await waitFor(
+        async () => {
+          const answer = await call<WorkflowOverview>('GET', '/api/v1/operations/workflows', {
+            token: as('operator'),
+          });
+          expect(answer.status).toBe(200);
+          return (answer.body.byExecutionStatus.RUNNING ?? 0) >= 2 ? answer.body : undefined;
+        },
+        { what: 'the running engagements counted' },
+      );
+      expect(overview.byStage.KICK_OFF).toBeGreaterThanOrEqual(2);
+      expect(Object.keys(overview.byExecutionStatus)).toEqual(
+        expect.arrayContaining(['RUNNING', 'COMPLETED', 'FAILED', 'TERMINATED', 'TIMED_OUT']),
+      );
+    });
+
+    it('refuses an unknown topic, naming it', async () => {
+      const answer = await call<ProblemBody>(
+        'GET',
+        '/api/v1/operations/dead-letters?topic=cttech.everything',
+        { token: as('operator') },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors?.[0]).toMatchObject({
+        field: 'topic',
+        message: expect.stringContaining('cttech.everything'),
+      });
+    });
+  });
+
   describe('the authorization matrix', () => {
     /** Who may use each route; `public` routes need no token. Every registered route must be here. */
     const allowed: Record<string, readonly Role[] | 'public'> = {
@@ -419,6 +640,15 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       'POST /api/v1/engagements/:id/suspend': ['PROGRAMME_MANAGER'],
       'POST /api/v1/engagements/:id/resume': ['PROGRAMME_MANAGER'],
       'POST /api/v1/engagements/:id/cancel': ['PROGRAMME_MANAGER'],
+      'GET /api/v1/engagements/:id/audit': ['COMPLIANCE_REVIEWER', 'PROGRAMME_MANAGER', 'OPERATOR'],
+      'GET /api/v1/reviews': ['COMPLIANCE_REVIEWER', 'PROGRAMME_MANAGER', 'OPERATOR'],
+      'GET /api/v1/reviews/:id': ['COMPLIANCE_REVIEWER', 'PROGRAMME_MANAGER', 'OPERATOR'],
+      'POST /api/v1/reviews/:id/decision': ['COMPLIANCE_REVIEWER'],
+      'GET /api/v1/audit/verification': ['OPERATOR', 'PROGRAMME_MANAGER'],
+      'GET /api/v1/operations/dead-letters': ['OPERATOR', 'PROGRAMME_MANAGER'],
+      'POST /api/v1/operations/dead-letters/replay': ['OPERATOR'],
+      'GET /api/v1/operations/consumer-lag': ['OPERATOR', 'PROGRAMME_MANAGER'],
+      'GET /api/v1/operations/workflows': ['OPERATOR', 'PROGRAMME_MANAGER'],
     };
 
     /** A request each route would accept from an allowed caller, so that only roles decide. */
@@ -431,6 +661,15 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       if (route.endsWith('/submissions/:kind')) return { path, body: kickOffReport };
       if (route.endsWith('/suspend') || route.endsWith('/cancel')) {
         return { path, body: { reason: 'authorization matrix' } };
+      }
+      if (route === 'POST /api/v1/reviews/:id/decision') {
+        return { path, body: { outcome: 'APPROVED', answers: [], findings: [] } };
+      }
+      if (route === 'GET /api/v1/operations/dead-letters') {
+        return { path: `${path}?topic=cttech.engagement-events` };
+      }
+      if (route === 'POST /api/v1/operations/dead-letters/replay') {
+        return { path, body: { topic: 'cttech.engagement-events', partition: 0, offset: '0' } };
       }
       return { path };
     }

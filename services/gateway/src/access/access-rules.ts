@@ -21,6 +21,8 @@ export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 /** The request as the access guard leaves it: with the caller it verified. */
 export interface AuthenticatedRequest extends FastifyRequest {
   principal?: Principal;
+  /** The bearer token the principal was verified from, for services that check it again. */
+  accessToken?: string;
 }
 
 /** The authenticated caller of the route (the access guard has verified them). */
@@ -28,4 +30,11 @@ export const Caller = createParamDecorator((_data: unknown, context: ExecutionCo
   const { principal } = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!principal) throw new Error('Caller used on a route the access guard did not verify');
   return principal;
+});
+
+/** The caller's own access token, to pass on to a service that checks it again. */
+export const CallerToken = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const { accessToken } = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!accessToken) throw new Error('CallerToken used on a route the access guard did not verify');
+  return accessToken;
 });

@@ -38,6 +38,7 @@ export class AccessGuard implements CanActivate {
     }
     try {
       request.principal = await this.verifyToken(token);
+      request.accessToken = token;
     } catch (error) {
       if (error instanceof AuthenticationError) {
         throw new GatewayError('UNAUTHENTICATED', error.message, [], { cause: error });

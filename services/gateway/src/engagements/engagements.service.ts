@@ -3,6 +3,7 @@ import { mayAccessPartnerState, type Principal } from '@cttech/auth';
 import { refusalForProblems, validateSubmission, type SubmissionKind } from '@cttech/domain';
 import type { EngagementStatus, EngagementTransition } from '@cttech/engagement-workflow';
 import { GatewayError } from '../problem.ts';
+import { scopedEngagementId } from './engagement-scope.ts';
 import type { EngagementListQuery, OpenEngagementBody } from './engagement-requests.ts';
 import {
   ENGAGEMENT_WORKFLOWS,
@@ -10,8 +11,6 @@ import {
   type EngagementWorkflows,
   type UpdateOptions,
 } from './engagement-workflows.ts';
-
-const engagementIdPattern = /^engagement-([A-Z]{2})-(\d{4})$/;
 
 /**
  * What callers do with engagements, scoped to their partner states. The caller is always
@@ -113,11 +112,7 @@ export class EngagementsService {
 
   /** The engagement id, if it names an engagement of one of the caller's partner states. */
   private scoped(caller: Principal, engagementId: string): string {
-    const partnerState = engagementIdPattern.exec(engagementId)?.[1];
-    if (partnerState === undefined || !mayAccessPartnerState(caller, partnerState)) {
-      throw new GatewayError('NOT_FOUND', `no engagement ${engagementId}`);
-    }
-    return engagementId;
+    return scopedEngagementId(caller, engagementId);
   }
 }
 

@@ -1,0 +1,89 @@
+// The compliance service over HTTP (Node's fetch). A service that cannot be reached, or does
+// not answer in time, is a 503 problem naming it; every answer it gives is relayed as it is.
+import { GatewayError } from '../problem.ts';
+import type {
+  ComplianceAnswer,
+  ComplianceReviews,
+  ReviewDecisionRequest,
+  ReviewStatus,
+} from './compliance-reviews.ts';
+
+export interface HttpComplianceReviewsOptions {
+  /** Where the compliance service listens, e.g. `http://127.0.0.1:53010`. */
+  readonly baseUrl: string;
+  /** How long one call may take before it counts as unavailable. */
+  readonly timeoutMs?: number;
+}
+
+export class HttpComplianceReviews implements ComplianceReviews {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+
+  constructor({ baseUrl, timeoutMs = 10_000 }: HttpComplianceReviewsOptions) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = timeoutMs;
+  }
+
+  reviewQueue(accessToken: string, status?: ReviewStatus): Promise<ComplianceAnswer> {
+    const query = status === undefined ? '' : `?status=${encodeURIComponent(status)}`;
+    return this.call('GET', `/reviews${query}`, accessToken);
+  }
+
+  review(accessToken: string, reviewId: string): Promise<ComplianceAnswer> {
+    return this.call('GET', `/reviews/${encodeURIComponent(reviewId)}`, accessToken);
+  }
+
+  decide(
+    accessToken: string,
+    reviewId: string,
+    decision: ReviewDecisionRequest,
+  ): Promise<ComplianceAnswer> {
+    return this.call(
+      'POST',
+      `/reviews/${encodeURIComponent(reviewId)}/decision`,
+      accessToken,
+      decision,
+    );
+  }
+
+  auditTrail(accessToken: string, engagementId: string): Promise<ComplianceAnswer> {
+    return this.call('GET', `/engagements/${encodeURIComponent(engagementId)}/audit`, accessToken);
+  }
+
+  verifyAuditTrail(accessToken: string): Promise<ComplianceAnswer> {
+    return this.call('GET', '/audit/verification', accessToken);
+  }
+
+  private async call(
+    method: 'GET' | 'POST',
+    path: string,
+    accessToken: string,
+    body?: unknown,
+  ): Promise<ComplianceAnswer> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${accessToken}`,
+      accept: 'application/json, application/problem+json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? 'application/json',
+        body: await response.text(),
+      };
+    } catch (error) {
+      throw new GatewayError(
+        'DEPENDENCY_UNAVAILABLE',
+        'the compliance service cannot be reached; try again later',
+        [],
+        { cause: error },
+      );
+    }
+  }
+}

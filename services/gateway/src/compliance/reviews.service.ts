@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@cttech/auth';
+import { scopedEngagementId } from '../engagements/engagement-scope.ts';
+import {
+  COMPLIANCE_REVIEWS,
+  type ComplianceAnswer,
+  type ComplianceReviews,
+  type ReviewDecisionRequest,
+  type ReviewStatus,
+} from './compliance-reviews.ts';
+
+/**
+ * Reviews and the audit trail, answered by the compliance service with the caller's own
+ * token: it checks roles and partner states again. The gateway scopes what it can itself
+ * (an engagement of another partner state is a 404 before anything is forwarded).
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(@Inject(COMPLIANCE_REVIEWS) private readonly compliance: ComplianceReviews) {}
+
+  reviewQueue(accessToken: string, status?: ReviewStatus): Promise<ComplianceAnswer> {
+    return this.compliance.reviewQueue(accessToken, status);
+  }
+
+  review(accessToken: string, reviewId: string): Promise<ComplianceAnswer> {
+    return this.compliance.review(accessToken, reviewId);
+  }
+
+  decide(
+    accessToken: string,
+    reviewId: string,
+    decision: ReviewDecisionRequest,
+  ): Promise<ComplianceAnswer> {
+    return this.compliance.decide(accessToken, reviewId, decision);
+  }
+
+  auditTrail(caller: Principal, accessToken: string, engagementId: string) {
+    return this.compliance.auditTrail(accessToken, scopedEngagementId(caller, engagementId));
+  }
+
+  verifyAuditTrail(accessToken: string): Promise<ComplianceAnswer> {
+    return this.compliance.verifyAuditTrail(accessToken);
+  }
+}

@@ -1,0 +1,197 @@
+// The review and audit routes in process, with a stand-in for the compliance service: the
+// caller's own token is passed on, the answer is relayed as it came, the decision's shape is
+// checked at the edge, and another partner state's audit trail is not asked for (404).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createTokenVerifier, DevelopmentIssuer, type Principal } from '@cttech/auth';
+import { createGateway, type Gateway } from '../gateway.ts';
+import { GatewayError } from '../problem.ts';
+import type { ComplianceAnswer, ComplianceReviews } from './compliance-reviews.ts';
+
+const audience = 'cttech-gateway';
+const issuerName = 'urn:cttech:unit-test';
+
+function unreachable(): never {
+  throw new Error('not used by these tests');
+}
+
+interface Forwarded {
+  readonly call: string;
+  readonly token: string;
+  readonly args: readonly unknown[];
+}
+
+describe('the review and audit routes, forwarded to the compliance service', () => {
+  let issuer: DevelopmentIssuer;
+  let gateway: Gateway;
+  const forwarded: Forwarded[] = [];
+  let answer: ComplianceAnswer | GatewayError;
+
+  const reply = async (call: string, token: string, ...args: unknown[]) => {
+    forwarded.push({ call, token, args });
+    if (answer instanceof GatewayError) throw answer;
+    return answer;
+  };
+  const compliance: ComplianceReviews = {
+    reviewQueue: (token, status) => reply('reviewQueue', token, status),
+    review: (token, id) => reply('review', token, id),
+    decide: (token, id, decision) => reply('decide', token, id, decision),
+    auditTrail: (token, id) => reply('auditTrail', token, id),
+    verifyAuditTrail: (token) => reply('verifyAuditTrail', token),
+  };
+
+  const person = (role: Principal['roles'][number], partnerStates: string[]): Principal => ({
+    userId: `${role.toLowerCase()}-1`,
+    name: role,
+    roles: [role],
+    partnerStates,
+  });
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    issuer = await DevelopmentIssuer.create({ issuer: issuerName, audience });
+    gateway = await createGateway({
+      ports: {
+        verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
+        engagements: {
+          open: unreachable,
+          list: unreachable,
+          status: unreachable,
+          recordWork: unreachable,
+          submitMilestone: unreachable,
+          suspend: unreachable,
+          resume: unreachable,
+          cancel: unreachable,
+        },
+        compliance,
+        operations: {
+          messages: {
+            deadLetters: unreachable,
+            replayDeadLetter: unreachable,
+            consumerLag: unreachable,
+          },
+          workflows: { overview: unreachable },
+        },
+        dependencies: [],
+      },
+      bodyLimitBytes: 64 * 1024,
+      rateLimitPerMinute: 10_000,
+      logger: false,
+    });
+    tokens.reviewer = await issuer.mint(person('COMPLIANCE_REVIEWER', ['KE']));
+    tokens.officer = await issuer.mint(person('PROGRAMME_OFFICER', ['KE']));
+    tokens.operator = await issuer.mint(person('OPERATOR', ['*']));
+  });
+
+  afterAll(() => gateway.app.close());
+
+  beforeEach(() => {
+    forwarded.length = 0;
+    answer = { status: 200, contentType: 'application/json; charset=utf-8', body: '[]' };
+  });
+
+  const inject = (method: 'GET' | 'POST', url: string, token?: string, payload?: unknown) =>
+    gateway.app.inject({
+      method,
+      url,
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+
+  it("passes the caller's own token on and relays status, content type and body", async () => {
+    answer = {
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      body: '[{"id":"r-1","stage":"KICK_OFF"}]',
+    };
+    const queue = await inject('GET', '/api/v1/reviews?status=OPEN', tokens.reviewer);
+    expect(queue.statusCode).toBe(200);
+    expect(queue.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(queue.body).toBe('[{"id":"r-1","stage":"KICK_OFF"}]');
+    expect(forwarded).toEqual([{ call: 'reviewQueue', token: tokens.reviewer, args: ['OPEN'] }]);
+  });
+
+  it("relays the compliance service's refusal unchanged", async () => {
+    const problem = JSON.stringify({
+      type: 'urn:cttech:problem:four-eyes',
+      title: 'Four eyes',
+      status: 409,
+      detail: 'you submitted this milestone',
+      code: 'FOUR_EYES',
+    });
+    answer = { status: 409, contentType: 'application/problem+json', body: problem };
+    const decision = { outcome: 'APPROVED', answers: [], findings: [] };
+    const decided = await inject('POST', '/api/v1/reviews/r-1/decision', tokens.reviewer, decision);
+    expect(decided.statusCode).toBe(409);
+    expect(decided.headers['content-type']).toBe('application/problem+json');
+    expect(decided.body).toBe(problem);
+    expect(forwarded).toEqual([
+      { call: 'decide', token: tokens.reviewer, args: ['r-1', decision] },
+    ]);
+  });
+
+  it("checks the decision's shape at the edge, naming the fields, and forwards nothing", async () => {
+    const refused = await inject('POST', '/api/v1/reviews/r-1/decision', tokens.reviewer, {
+      outcome: 'MAYBE',
+      answers: [{ criterionId: 'c-1', verdict: 'MET', by: 'someone-else' }],
+      findings: [{ text: '' }],
+      decidedBy: 'someone-else',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(
+      refused
+        .json<{ errors: { field: string }[] }>()
+        .errors.map(({ field }) => field)
+        .sort(),
+    ).toEqual(['answers.0.by', 'decidedBy', 'findings.0.text', 'outcome']);
+    expect(forwarded).toEqual([]);
+  });
+
+  it('lets only compliance reviewers decide', async () => {
+    const decision = { outcome: 'APPROVED', answers: [], findings: [] };
+    const byOperator = await inject(
+      'POST',
+      '/api/v1/reviews/r-1/decision',
+      tokens.operator,
+      decision,
+    );
+    expect(byOperator.statusCode).toBe(403);
+    expect((await inject('GET', '/api/v1/reviews', tokens.officer)).statusCode).toBe(403);
+    expect((await inject('GET', '/api/v1/reviews')).statusCode).toBe(401);
+    expect(forwarded).toEqual([]);
+  });
+
+  it("scopes the audit trail: another partner state's engagement is 404, not forwarded", async () => {
+    const other = await inject(
+      'GET',
+      '/api/v1/engagements/engagement-NG-2026/audit',
+      tokens.reviewer,
+    );
+    expect(other.statusCode).toBe(404);
+    expect(forwarded).toEqual([]);
+
+    answer = { status: 200, contentType: 'application/json', body: '{"entries":[]}' };
+    const own = await inject(
+      'GET',
+      '/api/v1/engagements/engagement-KE-2026/audit',
+      tokens.reviewer,
+    );
+    expect(own.statusCode).toBe(200);
+    expect(forwarded).toEqual([
+      { call: 'auditTrail', token: tokens.reviewer, args: ['engagement-KE-2026'] },
+    ]);
+  });
+
+  it('answers 503 naming the compliance service when it cannot be reached', async () => {
+    answer = new GatewayError(
+      'DEPENDENCY_UNAVAILABLE',
+      'the compliance service cannot be reached; try again later',
+    );
+    const verification = await inject('GET', '/api/v1/audit/verification', tokens.operator);
+    expect(verification.statusCode).toBe(503);
+    expect(verification.json()).toMatchObject({
+      type: 'urn:cttech:problem:dependency-unavailable',
+      detail: expect.stringContaining('compliance service'),
+    });
+  });
+});
