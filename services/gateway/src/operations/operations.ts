@@ -2,27 +2,13 @@
 // of the engagement workflows (Temporal visibility). Adapters implement them; tests stub them.
 import type { EngagementStage } from '@cttech/domain';
 import { topics } from '@cttech/contracts';
+import type { DeadLetter } from '@cttech/messaging';
 
 /** The topics consumers read, whose dead letters operators may list and replay. */
 export const knownTopics: readonly string[] = Object.values(topics);
 
 /** A dead letter as operators see it: where it is, where it failed, why (not its payload). */
-export interface DeadLetterSummary {
-  readonly deadLetterTopic: string;
-  readonly partition: number;
-  readonly offset: string;
-  readonly original: {
-    readonly topic: string;
-    readonly partition: number;
-    readonly offset: string;
-  };
-  readonly eventId: string | undefined;
-  readonly eventType: string | undefined;
-  readonly reason: string;
-  readonly consumer: string;
-  readonly attempts: number;
-  readonly deadLetteredAt: string;
-}
+export type DeadLetterSummary = Omit<DeadLetter, 'message'>;
 
 /** A consumer group the operators watch, and the topics it reads. */
 export interface ConsumerGroup {
