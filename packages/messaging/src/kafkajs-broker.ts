@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pRetry from 'p-retry';
 import {
   Kafka,
   logLevel,
@@ -135,7 +136,7 @@ export class KafkajsBroker implements EventBroker {
     const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
     const lags: PartitionLag[] = [];
     for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
+      const ends = await this.topicEnds(admin, topic);
       const group = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
       for (const { partition, high, low } of ends) {
         const offset = Number(group.find((entry) => entry.partition === partition)?.offset ?? -1);
@@ -147,7 +148,7 @@ export class KafkajsBroker implements EventBroker {
 
   async readTopic(topic: string): Promise<ReceivedMessage[]> {
     const admin = await this.connectedAdmin();
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await this.topicEnds(admin, topic);
     const remaining = new Map(
       ends.filter(({ high, low }) => Number(high) > Number(low)).map((end) => [end.partition, end]),
     );
@@ -197,6 +198,19 @@ export class KafkajsBroker implements EventBroker {
       producer?.then((connected) => connected.disconnect()),
       admin?.then((connected) => connected.disconnect()),
     ]);
+  }
+
+  /**
+   * Each partition's first and next offsets. Just after a topic is created a broker may still
+   * answer that it does not host it; such retriable answers are asked again a few times.
+   */
+  private topicEnds(admin: Admin, topic: string) {
+    return pRetry(() => admin.fetchTopicOffsets(topic), {
+      retries: 5,
+      minTimeout: 100,
+      maxTimeout: 1_000,
+      shouldRetry: ({ error }) => (error as Error & { retriable?: boolean }).retriable === true,
+    });
   }
 
   private connectedProducer(): Promise<Producer> {
