@@ -48,6 +48,15 @@ function received(topic: string, partition: number, message: KafkaMessage): Rece
   };
 }
 
+/** Kafka's retriable answers (kafkajs marks them), asked again a few times. */
+const retriable = {
+  retries: 5,
+  minTimeout: 100,
+  maxTimeout: 1_000,
+  shouldRetry: ({ error }: { error: Error }) =>
+    (error as Error & { retriable?: boolean }).retriable === true,
+};
+
 /** {@link EventBroker} on kafkajs 2. */
 export class KafkajsBroker implements EventBroker {
   private readonly kafka: Kafka;
@@ -125,10 +134,15 @@ export class KafkajsBroker implements EventBroker {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter(({ topic }) => !existing.has(topic));
     if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
-    });
+    // a broker may briefly answer that it does not host a topic it has just created
+    await pRetry(
+      () =>
+        admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
+        }),
+      retriable,
+    );
   }
 
   async consumerLag(groupId: string, topics: readonly string[]): Promise<PartitionLag[]> {
@@ -205,12 +219,7 @@ export class KafkajsBroker implements EventBroker {
    * answer that it does not host it; such retriable answers are asked again a few times.
    */
   private topicEnds(admin: Admin, topic: string) {
-    return pRetry(() => admin.fetchTopicOffsets(topic), {
-      retries: 5,
-      minTimeout: 100,
-      maxTimeout: 1_000,
-      shouldRetry: ({ error }) => (error as Error & { retriable?: boolean }).retriable === true,
-    });
+    return pRetry(() => admin.fetchTopicOffsets(topic), retriable);
   }
 
   private connectedProducer(): Promise<Producer> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import pg from 'pg';
+import pRetry from 'p-retry';
 import { localInfrastructure, type LocalInfrastructure } from './infrastructure.ts';
 import { reach, redactedUrl } from './reachability.ts';
 
@@ -71,11 +72,21 @@ export class TestSuite {
   /** Creates this suite's topics (names as given to {@link topic}) and returns their full names. */
   async createTopics(names: readonly string[], numPartitions = 1): Promise<string[]> {
     const topics = names.map((name) => this.topic(name));
+    // a broker may briefly answer that it does not host a topic it has just created
     await this.withKafkaAdmin((admin) =>
-      admin.createTopics({
-        waitForLeaders: true,
-        topics: topics.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
-      }),
+      pRetry(
+        () =>
+          admin.createTopics({
+            waitForLeaders: true,
+            topics: topics.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+          }),
+        {
+          retries: 5,
+          minTimeout: 100,
+          maxTimeout: 1_000,
+          shouldRetry: ({ error }) => (error as Error & { retriable?: boolean }).retriable === true,
+        },
+      ),
     );
     this.topics.push(...topics);
     return topics;
