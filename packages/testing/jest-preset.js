@@ -37,8 +37,10 @@ function tier(rootDir, name) {
     transform: { '^.+\\.ts$': swc },
     testMatch: [`<rootDir>/{src,test}/**/*${tierSuffix[name]}`],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(name === 'unit' ? others : [])],
-    setupFilesAfterEnv:
-      name === 'unit' ? [] : [new URL('./setup-slow-tier.js', import.meta.url).pathname],
+    setupFilesAfterEnv: [
+      new URL(name === 'unit' ? './setup-unit-tier.js' : './setup-slow-tier.js', import.meta.url)
+        .pathname,
+    ],
   };
 }
 
