@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DevelopmentIssuer } from '@cttech/auth';
 import { TOKEN_VERIFIER, type TokenVerifier } from './access/access-rules.ts';
 import { AccessGuard } from './access/access.guard.ts';
-import { COMPLIANCE_REVIEWS, type ComplianceReviews } from './compliance/compliance-reviews.ts';
+import { COMPLIANCE_MONITORING, type ComplianceMonitoring } from './compliance/compliance-monitoring.ts';
 import { AuditController, ReviewsController } from './compliance/reviews.controller.ts';
 import { ReviewsService } from './compliance/reviews.service.ts';
 import {
@@ -37,7 +37,7 @@ export interface GatewayPorts {
   readonly verifyToken: TokenVerifier;
   readonly engagements: EngagementWorkflows;
   /** Reviews and the audit trail, answered by the compliance service. */
-  readonly compliance: ComplianceReviews;
+  readonly compliance: ComplianceMonitoring;
   /** Operators' tools: dead letters and consumer lag, the workflows' overview. */
   readonly operations: {
     readonly messages: MessageOperations;
@@ -67,7 +67,7 @@ export class GatewayModule {
       providers: [
         { provide: TOKEN_VERIFIER, useValue: ports.verifyToken },
         { provide: ENGAGEMENT_WORKFLOWS, useValue: ports.engagements },
-        { provide: COMPLIANCE_REVIEWS, useValue: ports.compliance },
+        { provide: COMPLIANCE_MONITORING, useValue: ports.compliance },
         { provide: MESSAGE_OPERATIONS, useValue: ports.operations.messages },
         { provide: WORKFLOW_OPERATIONS, useValue: ports.operations.workflows },
         { provide: DEPENDENCY_CHECKS, useValue: ports.dependencies },

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DevelopmentIssuer, createTokenVerifier } from '@cttech/auth';
 import type { InjectOptions } from 'fastify';
-import type { ComplianceReviews } from './compliance/compliance-reviews.ts';
+import type { ComplianceMonitoring } from './compliance/compliance-monitoring.ts';
 import type { EngagementWorkflows } from './engagements/engagement-workflows.ts';
 import type { MessageOperations, WorkflowOperations } from './operations/operations.ts';
 import { createGateway, openApiPath, type Gateway } from './gateway.ts';
@@ -24,7 +24,7 @@ const noEngagements: EngagementWorkflows = {
   resume: unreachable,
   cancel: unreachable,
 };
-const noCompliance: ComplianceReviews = {
+const noCompliance: ComplianceMonitoring = {
   reviewQueue: unreachable,
   review: unreachable,
   decide: unreachable,

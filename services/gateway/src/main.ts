@@ -22,7 +22,7 @@ const { createEngagementClient } = await import('@cttech/engagement-workflow/cli
 const { TemporalEngagementWorkflows } =
   await import('./engagements/temporal-engagement-workflows.ts');
 const { temporalCheck } = await import('./health/temporal-check.ts');
-const { HttpComplianceReviews } = await import('./compliance/http-compliance-reviews.ts');
+const { HttpComplianceMonitoring } = await import('./compliance/http-compliance-monitoring.ts');
 const { KafkajsBroker } = await import('@cttech/messaging');
 const { BrokerMessageOperations } = await import('./operations/broker-message-operations.ts');
 const { TemporalWorkflowOperations } = await import('./operations/temporal-workflow-operations.ts');
@@ -57,7 +57,7 @@ const { app } = await createGateway({
   ports: {
     verifyToken,
     engagements: new TemporalEngagementWorkflows(client, config.temporal.taskQueue),
-    compliance: new HttpComplianceReviews({ baseUrl: config.complianceUrl }),
+    compliance: new HttpComplianceMonitoring({ baseUrl: config.complianceUrl }),
     operations: {
       messages: new BrokerMessageOperations(broker, config.kafka.consumerGroups),
       workflows: new TemporalWorkflowOperations(client, config.temporal.taskQueue),

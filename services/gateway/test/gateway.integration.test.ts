@@ -17,8 +17,8 @@ import type { EngagementStatus } from '@cttech/engagement-workflow';
 import { openTestSuite, quietTemporalRuntime, waitFor, type TestSuite } from '@cttech/testing';
 import type { Client } from '@temporalio/client';
 import { createEngagementClient } from '@cttech/engagement-workflow/client';
-import type { ComplianceReviews } from '../src/compliance/compliance-reviews.ts';
-import { HttpComplianceReviews } from '../src/compliance/http-compliance-reviews.ts';
+import type { ComplianceMonitoring } from '../src/compliance/compliance-monitoring.ts';
+import { HttpComplianceMonitoring } from '../src/compliance/http-compliance-monitoring.ts';
 import { TemporalEngagementWorkflows } from '../src/engagements/temporal-engagement-workflows.ts';
 import { createGateway, type Gateway } from '../src/gateway.ts';
 import { temporalCheck } from '../src/health/temporal-check.ts';
@@ -132,8 +132,8 @@ describe('the gateway with the real Temporal server and engagement worker', () =
   let baseUrl: string;
   let complianceStandIn: Awaited<ReturnType<typeof startComplianceStandIn>>;
   /** Where the gateway's compliance port points; a test may swap it for an unreachable one. */
-  let complianceClient: ComplianceReviews;
-  const compliance: ComplianceReviews = {
+  let complianceClient: ComplianceMonitoring;
+  const compliance: ComplianceMonitoring = {
     reviewQueue: (...args) => complianceClient.reviewQueue(...args),
     review: (...args) => complianceClient.review(...args),
     decide: (...args) => complianceClient.decide(...args),
@@ -184,7 +184,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     otherAudience = await DevelopmentIssuer.create({ issuer: issuerName, audience: 'another-api' });
     stranger = await DevelopmentIssuer.create({ issuer: issuerName, audience });
     complianceStandIn = await startComplianceStandIn();
-    complianceClient = new HttpComplianceReviews({ baseUrl: complianceStandIn.url });
+    complianceClient = new HttpComplianceMonitoring({ baseUrl: complianceStandIn.url });
     gateway = await createGateway({
       ports: {
         verifyToken: createTokenVerifier({
@@ -576,7 +576,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
 
     it('answers 503 naming the compliance service when it cannot be reached', async () => {
       const standIn = complianceClient;
-      complianceClient = new HttpComplianceReviews({ baseUrl: await closedAddress() });
+      complianceClient = new HttpComplianceMonitoring({ baseUrl: await closedAddress() });
       try {
         const answer = await call<ProblemBody>('GET', '/api/v1/audit/verification', {
           token: as('operator'),

@@ -12,7 +12,7 @@ import type { Principal } from '@cttech/auth';
 import type { FastifyReply } from 'fastify';
 import { Caller, CallerToken, Roles } from '../access/access-rules.ts';
 import { engagementIdSchema, openApiSchema } from '../engagements/engagement-requests.ts';
-import type { ComplianceAnswer } from './compliance-reviews.ts';
+import type { ComplianceAnswer } from './compliance-monitoring.ts';
 import {
   reviewDecisionBody,
   reviewIdSchema,

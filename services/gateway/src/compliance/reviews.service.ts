@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@cttech/auth';
 import { scopedEngagementId } from '../engagements/engagement-scope.ts';
 import {
-  COMPLIANCE_REVIEWS,
+  COMPLIANCE_MONITORING,
   type ComplianceAnswer,
-  type ComplianceReviews,
+  type ComplianceMonitoring,
   type ReviewDecisionRequest,
   type ReviewStatus,
-} from './compliance-reviews.ts';
+} from './compliance-monitoring.ts';
 
 /**
  * Reviews and the audit trail, answered by the compliance service with the caller's own
@@ -16,7 +16,7 @@ import {
  */
 @Injectable()
 export class ReviewsService {
-  constructor(@Inject(COMPLIANCE_REVIEWS) private readonly compliance: ComplianceReviews) {}
+  constructor(@Inject(COMPLIANCE_MONITORING) private readonly compliance: ComplianceMonitoring) {}
 
   reviewQueue(accessToken: string, status?: ReviewStatus): Promise<ComplianceAnswer> {
     return this.compliance.reviewQueue(accessToken, status);

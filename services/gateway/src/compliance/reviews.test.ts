@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { createTokenVerifier, DevelopmentIssuer, type Principal } from '@cttech/auth';
 import { createGateway, type Gateway } from '../gateway.ts';
 import { GatewayError } from '../problem.ts';
-import type { ComplianceAnswer, ComplianceReviews } from './compliance-reviews.ts';
+import type { ComplianceAnswer, ComplianceMonitoring } from './compliance-monitoring.ts';
 
 const audience = 'cttech-gateway';
 const issuerName = 'urn:cttech:unit-test';
@@ -31,7 +31,7 @@ describe('the review and audit routes, forwarded to the compliance service', () 
     if (answer instanceof GatewayError) throw answer;
     return answer;
   };
-  const compliance: ComplianceReviews = {
+  const compliance: ComplianceMonitoring = {
     reviewQueue: (token, status) => reply('reviewQueue', token, status),
     review: (token, id) => reply('review', token, id),
     decide: (token, id, decision) => reply('decide', token, id, decision),

@@ -28,7 +28,7 @@ export interface ReviewDecisionRequest {
   }[];
 }
 
-export interface ComplianceReviews {
+export interface ComplianceMonitoring {
   reviewQueue(accessToken: string, status?: ReviewStatus): Promise<ComplianceAnswer>;
   review(accessToken: string, reviewId: string): Promise<ComplianceAnswer>;
   decide(
@@ -40,4 +40,4 @@ export interface ComplianceReviews {
   verifyAuditTrail(accessToken: string): Promise<ComplianceAnswer>;
 }
 
-export const COMPLIANCE_REVIEWS = Symbol('ComplianceReviews');
+export const COMPLIANCE_MONITORING = Symbol('ComplianceMonitoring');

@@ -3,23 +3,23 @@
 import { GatewayError } from '../problem.ts';
 import type {
   ComplianceAnswer,
-  ComplianceReviews,
+  ComplianceMonitoring,
   ReviewDecisionRequest,
   ReviewStatus,
-} from './compliance-reviews.ts';
+} from './compliance-monitoring.ts';
 
-export interface HttpComplianceReviewsOptions {
+export interface HttpComplianceMonitoringOptions {
   /** Where the compliance service listens, e.g. `http://127.0.0.1:53010`. */
   readonly baseUrl: string;
   /** How long one call may take before it counts as unavailable. */
   readonly timeoutMs?: number;
 }
 
-export class HttpComplianceReviews implements ComplianceReviews {
+export class HttpComplianceMonitoring implements ComplianceMonitoring {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
 
-  constructor({ baseUrl, timeoutMs = 10_000 }: HttpComplianceReviewsOptions) {
+  constructor({ baseUrl, timeoutMs = 10_000 }: HttpComplianceMonitoringOptions) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.timeoutMs = timeoutMs;
   }
