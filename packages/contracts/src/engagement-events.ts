@@ -183,6 +183,27 @@ export const engagementEventTypes = [
       },
     },
   }),
+  // From the compliance service: a reviewer's hold for a human-rights concern suspends the
+  // engagement until it is lifted. The concern itself stays in the compliance service (it may
+  // name people); the event carries the hold's id only.
+  defineEventType({
+    type: 'compliance.human-rights-hold-placed',
+    version: 1,
+    data: z.strictObject({
+      holdId: z.string().min(1),
+      placedBy: userId,
+    }),
+    example: { holdId: 'hold-6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34', placedBy: 'reviewer-1' },
+  }),
+  defineEventType({
+    type: 'compliance.human-rights-hold-lifted',
+    version: 1,
+    data: z.strictObject({
+      holdId: z.string().min(1),
+      liftedBy: userId,
+    }),
+    example: { holdId: 'hold-6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34', liftedBy: 'reviewer-2' },
+  }),
   // From the activities service: a training course delivered, with attendance counted by sex.
   defineEventType({
     type: 'activities.training-delivered',

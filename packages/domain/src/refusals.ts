@@ -5,6 +5,7 @@ export const refusalCodes = [
   'FOUR_EYES',
   'INVALID_SUBMISSION',
   'INVALID_REVIEW_DECISION',
+  'HUMAN_RIGHTS_HOLD',
 ] as const;
 
 export type RefusalCode = (typeof refusalCodes)[number];

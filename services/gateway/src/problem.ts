@@ -83,6 +83,7 @@ const refusalStatus: Readonly<Record<RefusalCode, 400 | 409>> = {
   ACTION_NOT_ALLOWED: 409,
   INCONSISTENT_POSITION: 409,
   FOUR_EYES: 409,
+  HUMAN_RIGHTS_HOLD: 409,
 };
 
 function isRefusalCode(type: string | null | undefined): type is RefusalCode {

@@ -93,10 +93,24 @@ export interface DecideMilestone {
 export interface Suspend {
   readonly by: string;
   readonly reason: string;
+  /**
+   * A compliance reviewer's hold for a human-rights concern (from the compliance service's
+   * event): while it holds, only lifting it resumes the engagement.
+   */
+  readonly holdId?: string | undefined;
 }
 
 export interface Resume {
   readonly by: string;
+  /** The hold whose lifting resumes the engagement; absent for the programme manager's resume. */
+  readonly holdId?: string | undefined;
+}
+
+/** A hold for a human-rights concern keeping the engagement suspended. */
+export interface HumanRightsHold {
+  readonly holdId: string;
+  readonly placedBy: string;
+  readonly placedAt: string;
 }
 
 export interface Cancel {
@@ -172,6 +186,8 @@ export interface EngagementStatus {
   readonly trainingCourses: readonly TrainingCourseProgress[];
   readonly indicators: EngagementIndicators;
   readonly history: readonly EngagementTransition[];
+  /** The human-rights hold keeping the engagement suspended, if there is one. */
+  readonly humanRightsHold: HumanRightsHold | null;
   /** Runs continued as new so far (the history is carried over). */
   readonly continuedAsNew: number;
 }

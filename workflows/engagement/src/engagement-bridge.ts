@@ -1,5 +1,6 @@
 // The bridge from the services' events into the engagement workflows: a compliance decision
-// becomes the workflow's decideMilestone update, a delivered training its recordWork update.
+// becomes the workflow's decideMilestone update, a delivered training its recordWork update, a
+// human-rights hold its suspend update and the hold's lifting its resume update.
 import { fromKafkaRecord, type EngagementEvent } from '@cttech/contracts';
 import {
   EventConsumer,
@@ -9,7 +10,13 @@ import {
   type ReceivedMessage,
 } from '@cttech/messaging';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { decideMilestoneUpdate, recordWorkUpdate, type EngagementStatus } from './contract.ts';
+import {
+  decideMilestoneUpdate,
+  recordWorkUpdate,
+  resumeUpdate,
+  suspendUpdate,
+  type EngagementStatus,
+} from './contract.ts';
 
 export interface EngagementBridgeOptions {
   readonly broker: EventBroker;
@@ -48,6 +55,22 @@ function deliver(client: Client, event: EngagementEvent): Promise<EngagementStat
             by: event.data.deliveredBy,
           },
         ],
+      });
+    case 'compliance.human-rights-hold-placed':
+      return engagement.executeUpdate(suspendUpdate, {
+        updateId: event.id,
+        args: [
+          {
+            by: event.data.placedBy,
+            reason: `human-rights hold ${event.data.holdId} placed by compliance review`,
+            holdId: event.data.holdId,
+          },
+        ],
+      });
+    case 'compliance.human-rights-hold-lifted':
+      return engagement.executeUpdate(resumeUpdate, {
+        updateId: event.id,
+        args: [{ by: event.data.liftedBy, holdId: event.data.holdId }],
       });
     default:
       return undefined;

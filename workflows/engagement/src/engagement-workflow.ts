@@ -59,6 +59,7 @@ import {
   type EngagementDeadlines,
   type EngagementStatus,
   type EngagementTransition,
+  type HumanRightsHold,
   type OpenEngagement,
   type PendingReview,
   type PendingWork,
@@ -97,6 +98,8 @@ export interface EngagementSnapshot {
   decisionIds: string[];
   /** When the engagement was suspended; deadlines do not run while it is. */
   suspendedAt?: string | null | undefined;
+  /** A human-rights hold keeping the engagement suspended (added after the first release). */
+  humanRightsHold?: HumanRightsHold | null | undefined;
   continuedAsNew: number;
 }
 
@@ -313,6 +316,13 @@ export async function engagementWorkflow(
           dueAt: s.pendingReview?.dueAt,
         };
       case 'SUSPENDED':
+        if (s.humanRightsHold) {
+          return {
+            on: 'COMPLIANCE_REVIEWER',
+            what: 'lift the human-rights hold once the concern is resolved',
+            since: s.humanRightsHold.placedAt,
+          };
+        }
         return {
           on: 'PROGRAMME_MANAGER',
           what: 'resume or cancel the suspended engagement',
@@ -347,6 +357,7 @@ export async function engagementWorkflow(
       trainingCourses: s.courses,
       indicators: engagementIndicators(s.record),
       history: s.history,
+      humanRightsHold: s.humanRightsHold ?? null,
       continuedAsNew: s.continuedAsNew,
     };
   }
@@ -607,18 +618,44 @@ export async function engagementWorkflow(
   setHandler(decideMilestoneUpdate, decideMilestone, {
     validator: (command: DecideMilestone) => void validateDecision(command),
   });
+  // A compliance reviewer's hold for a human-rights concern suspends the engagement like the
+  // manager's suspension, and then only lifting the hold resumes it. A hold placed on an
+  // engagement the manager had already suspended keeps it suspended.
+  function validateHold(holdId: unknown): void {
+    if (typeof holdId !== 'string' || holdId.trim() === '')
+      refuseProblems([{ field: 'holdId', message: 'must be the hold id when one is given' }]);
+    const held = s.humanRightsHold;
+    if (held && held.holdId !== holdId) {
+      refuse({
+        code: 'HUMAN_RIGHTS_HOLD',
+        message: `the engagement is already on hold for a human-rights concern (${held.holdId})`,
+      });
+    }
+  }
+
   setHandler(
     suspendUpdate,
-    async ({ by, reason }) => {
+    async ({ by, reason, holdId }) => {
+      if (holdId !== undefined) {
+        s.humanRightsHold = { holdId, placedBy: by, placedAt: nowIso() };
+        if (s.position.state === 'SUSPENDED') {
+          changed();
+          return status();
+        }
+      }
       move('SUSPEND', by, reason);
       s.suspendedAt = nowIso();
       await publish('engagement.suspended', { by, reason });
       return status();
     },
     {
-      validator: ({ by, reason }) => {
+      validator: ({ by, reason, holdId }) => {
         requireUser(by);
         validateReason(reason);
+        if (holdId !== undefined) {
+          validateHold(holdId);
+          if (s.position.state === 'SUSPENDED') return;
+        }
         requireAllowed('SUSPEND');
       },
     },
@@ -626,14 +663,29 @@ export async function engagementWorkflow(
   setHandler(
     resumeUpdate,
     async ({ by }) => {
-      move('RESUME', by);
+      const hold = s.humanRightsHold;
+      move('RESUME', by, hold ? `human-rights hold ${hold.holdId} lifted` : undefined);
+      s.humanRightsHold = null;
       extendDeadlinesBySuspension();
       await publish('engagement.resumed', { by });
       return status();
     },
     {
-      validator: ({ by }) => {
+      validator: ({ by, holdId }) => {
         requireUser(by);
+        const hold = s.humanRightsHold;
+        if (hold && holdId !== hold.holdId) {
+          refuse({
+            code: 'HUMAN_RIGHTS_HOLD',
+            message: `the engagement is on hold for a human-rights concern (${hold.holdId}) placed by ${hold.placedBy}; only lifting the hold in compliance resumes it`,
+          });
+        }
+        if (!hold && holdId !== undefined) {
+          refuse({
+            code: 'HUMAN_RIGHTS_HOLD',
+            message: `the engagement is not on human-rights hold ${String(holdId)}`,
+          });
+        }
         requireAllowed('RESUME');
       },
     },

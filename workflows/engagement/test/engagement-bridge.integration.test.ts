@@ -5,10 +5,12 @@ import { KafkajsBroker, listDeadLetters, type EventConsumer } from '@cttech/mess
 import { openTestSuite, waitFor, type TestSuite } from '@cttech/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import { resumeUpdate, suspendUpdate } from '../src/contract.ts';
 import { createEngagementBridge } from '../src/engagement-bridge.ts';
 import {
   approval,
   engagementWorker,
+  manager,
   officer,
   PublishedEvents,
   reviewer,
@@ -17,6 +19,7 @@ import {
 import {
   openEngagement,
   pendingReviewOf,
+  refusalOf,
   reachTailoredTraining,
   realTimeClient,
   record,
@@ -149,6 +152,91 @@ describe('the bridge from Kafka into engagement workflows (real Kafka, time-skip
       { what: 'the delivery recorded in the engagement' },
     );
     expect(current.record.trainingDeliveries).toEqual([darknetDelivery]);
+  });
+
+  it('suspends the engagement on a human-rights hold, which only its lifting resumes', async () => {
+    const { handle } = await awaitingKickOffReview('NG');
+    const holdEvent = <Type extends 'placed' | 'lifted'>(kind: Type, id: string) => {
+      const [, partnerState = 'NG', cycle = '2026'] = handle.workflowId.split('-');
+      const header = {
+        id,
+        version: 1 as const,
+        engagementId: handle.workflowId,
+        partnerState,
+        cycle: Number(cycle),
+        occurredAt: new Date().toISOString(),
+      };
+      return kind === 'placed'
+        ? ({
+            ...header,
+            type: 'compliance.human-rights-hold-placed',
+            data: { holdId: 'hold-1', placedBy: reviewer },
+          } satisfies EngagementEvent<'compliance.human-rights-hold-placed'>)
+        : ({
+            ...header,
+            type: 'compliance.human-rights-hold-lifted',
+            data: { holdId: 'hold-1', liftedBy: 'reviewer-2' },
+          } satisfies EngagementEvent<'compliance.human-rights-hold-lifted'>);
+    };
+    const placed = toKafkaRecord(holdEvent('placed', 'compliance/hold-1-placed'));
+    await broker.publish([{ topic: complianceTopic, messages: [placed, placed] }]);
+    const held = await waitFor(
+      async () => {
+        const current = await status(handle);
+        return current.state === 'SUSPENDED' && current;
+      },
+      { what: 'the engagement suspended by the hold' },
+    );
+    expect(held.humanRightsHold).toMatchObject({ holdId: 'hold-1', placedBy: reviewer });
+    expect(held.pending).toMatchObject({ on: 'COMPLIANCE_REVIEWER' });
+    expect(held.history.at(-1)).toMatchObject({ action: 'SUSPEND', by: reviewer });
+
+    // the programme manager's resume does not override the hold, nor does a second hold stack
+    const resume = await refusalOf(handle.executeUpdate(resumeUpdate, { args: [{ by: manager }] }));
+    expect(resume.type).toBe('HUMAN_RIGHTS_HOLD');
+    expect(resume.message).toContain('hold-1');
+    const second = await refusalOf(
+      handle.executeUpdate(suspendUpdate, {
+        args: [{ by: reviewer, reason: 'another concern', holdId: 'hold-2' }],
+      }),
+    );
+    expect(second.type).toBe('HUMAN_RIGHTS_HOLD');
+
+    const lifted = toKafkaRecord(holdEvent('lifted', 'compliance/hold-1-lifted'));
+    await broker.publish([{ topic: complianceTopic, messages: [lifted] }]);
+    const resumed = await waitFor(
+      async () => {
+        const current = await status(handle);
+        return current.state === 'AWAITING_REVIEW' && current;
+      },
+      { what: 'the engagement resumed where it was when the hold is lifted' },
+    );
+    expect(resumed.humanRightsHold).toBeNull();
+    expect(resumed.history.at(-1)).toMatchObject({
+      action: 'RESUME',
+      by: 'reviewer-2',
+      note: 'human-rights hold hold-1 lifted',
+    });
+    expect(resumed.history.filter((entry) => entry.action === 'SUSPEND')).toHaveLength(1);
+  });
+
+  it('keeps an engagement the manager suspended on hold until the hold is lifted', async () => {
+    const { handle } = await awaitingKickOffReview('TJ');
+    await handle.executeUpdate(suspendUpdate, {
+      args: [{ by: manager, reason: 'elections in the partner state' }],
+    });
+    const held = await handle.executeUpdate(suspendUpdate, {
+      args: [{ by: reviewer, reason: 'human-rights concern', holdId: 'hold-tj' }],
+    });
+    expect(held.state).toBe('SUSPENDED');
+    expect(held.humanRightsHold?.holdId).toBe('hold-tj');
+    expect(
+      (await refusalOf(handle.executeUpdate(resumeUpdate, { args: [{ by: manager }] }))).type,
+    ).toBe('HUMAN_RIGHTS_HOLD');
+    const resumed = await handle.executeUpdate(resumeUpdate, {
+      args: [{ by: 'reviewer-2', holdId: 'hold-tj' }],
+    });
+    expect(resumed.state).toBe('AWAITING_REVIEW');
   });
 
   it('dead-letters what no engagement can take, with the reason, and goes on', async () => {

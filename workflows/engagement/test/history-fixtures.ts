@@ -28,6 +28,7 @@ export const recordedHistories = {
   'suspend-resume-cancel': engagementWorkflowId('NG', 2026),
   'cancel-during-training': engagementWorkflowId('PH', 2026),
   'review-escalated': engagementWorkflowId('TJ', 2026),
+  'human-rights-hold': engagementWorkflowId('UZ', 2026),
 } as const;
 
 export type RecordedHistoryName = keyof typeof recordedHistories;

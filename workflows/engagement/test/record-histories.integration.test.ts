@@ -36,6 +36,7 @@ import {
   engagementWorker,
   manager,
   PublishedEvents,
+  reviewer,
   useTimeSkippingServer,
 } from './engagement-harness.ts';
 import {
@@ -147,6 +148,18 @@ describe('recording the replay histories', () => {
       });
       expect((await resultOf(training)).state).toBe('CANCELLED');
       await keep('cancel-during-training', training);
+
+      // a human-rights hold placed while awaiting review, lifted by another reviewer, approved
+      const held = await openEngagement(env, taskQueue, 'UZ', 2026);
+      await record(held, 'KICK_OFF_REPORT', kickOffReport);
+      const heldReview = pendingReviewOf(await submit(held));
+      await held.executeUpdate(suspendUpdate, {
+        args: [{ by: reviewer, reason: 'human-rights hold hold-uz', holdId: 'hold-uz' }],
+      });
+      await held.executeUpdate(resumeUpdate, { args: [{ by: 'reviewer-2', holdId: 'hold-uz' }] });
+      await decide(held, approval('KICK_OFF', heldReview.reviewRequestId));
+      expect((await status(held)).stage).toBe('NEEDS_ASSESSMENT');
+      await keep('human-rights-hold', held);
 
       // a review reminded and escalated by its timers, then approved (skips 11 days, so last)
       const late = await openEngagement(env, taskQueue, 'TJ', 2026, {
