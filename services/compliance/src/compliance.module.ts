@@ -22,6 +22,8 @@ import type { ComplianceDatabase } from './database.ts';
 import { ComplianceEventIntake } from './event-intake.ts';
 import { HealthController } from './health/health.controller.ts';
 import { Readiness } from './health/readiness.ts';
+import { HoldsController } from './holds/holds.controller.ts';
+import { HumanRightsHolds } from './holds/human-rights-holds.ts';
 import { AuthenticationGuard, TokenVerifier } from './http/authentication.guard.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { RequestValidationPipe } from './http/request-validation.pipe.ts';
@@ -98,7 +100,13 @@ export class ComplianceModule {
     const { database, broker } = runtime;
     return {
       module: ComplianceModule,
-      controllers: [ReviewsController, AuditController, IndicatorsController, HealthController],
+      controllers: [
+        ReviewsController,
+        HoldsController,
+        AuditController,
+        IndicatorsController,
+        HealthController,
+      ],
       providers: [
         { provide: Runtime, useValue: runtime },
         { provide: TokenVerifier, useValue: runtime.verifyToken },
@@ -151,6 +159,17 @@ export class ComplianceModule {
               auditTrail,
               complianceEventsTopic: runtime.complianceEventsTopic,
               decided: () => relay.wake(),
+            }),
+        },
+        {
+          provide: HumanRightsHolds,
+          inject: [AuditTrail, OutboxRelay],
+          useFactory: (auditTrail: AuditTrail, relay: OutboxRelay) =>
+            new HumanRightsHolds({
+              database,
+              auditTrail,
+              complianceEventsTopic: runtime.complianceEventsTopic,
+              written: () => relay.wake(),
             }),
         },
         {

@@ -37,6 +37,11 @@ export async function serveJwks(
   };
 }
 
+/** A problem response, or any other object a test looks into. */
+export type ProblemBody = Record<string, unknown> & {
+  errors?: { field: string; message: string }[];
+};
+
 export interface ComplianceHarness {
   readonly app: NestFastifyApplication;
   readonly database: ComplianceDatabase;
@@ -48,6 +53,12 @@ export interface ComplianceHarness {
   readonly issuer: DevelopmentIssuer;
   /** A token for a demo user, or for any principal. */
   token(user: string | Principal): Promise<string>;
+  /** An HTTP request to the service, as a demo user (or without a token). */
+  request<Body = ProblemBody>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: { as?: string; body?: unknown },
+  ): Promise<{ status: number; headers: Record<string, unknown>; body: Body }>;
   /** Publishes engagement events as the workflow does. */
   publish(...events: EngagementEvent[]): Promise<void>;
   /** Publishes activity events as the activities service does. */
@@ -87,6 +98,12 @@ export async function openComplianceHarness(
     },
     { logLevels: ['error'] },
   );
+  const token = (user: string | Principal) => {
+    const principal = typeof user === 'string' ? demoUser(user) : user;
+    if (!principal)
+      throw new Error(`no demo user ${typeof user === 'string' ? user : user.userId}`);
+    return developmentIssuer.mint(principal);
+  };
   return {
     app,
     database,
@@ -96,11 +113,23 @@ export async function openComplianceHarness(
     complianceTopic,
     activityTopic,
     issuer: developmentIssuer,
-    token: (user) => {
-      const principal = typeof user === 'string' ? demoUser(user) : user;
-      if (!principal)
-        throw new Error(`no demo user ${typeof user === 'string' ? user : user.userId}`);
-      return developmentIssuer.mint(principal);
+    token,
+    request: async <Body>(
+      method: 'GET' | 'POST',
+      url: string,
+      { as, body }: { as?: string; body?: unknown } = {},
+    ) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: as ? { authorization: `Bearer ${await token(as)}` } : {},
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: response.json<Body>(),
+      };
     },
     publish: (...events) =>
       kafka.publish([

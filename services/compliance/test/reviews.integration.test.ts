@@ -8,12 +8,11 @@ import {
   issuer,
   milestoneSubmitted,
   openComplianceHarness,
+  type ProblemBody,
   type ComplianceHarness,
 } from './compliance-harness.ts';
 import type { ReviewDetail, ReviewSummary } from '../src/reviews/review-views.ts';
 
-/** A problem response, or any other object the test looks into. */
-type ProblemBody = Record<string, unknown> & { errors?: { field: string; message: string }[] };
 type AuditEntryBody = { action: string; causeId: string; actor: string };
 
 describe('the compliance service on the real database and broker', () => {
@@ -30,19 +29,11 @@ describe('the compliance service on the real database and broker', () => {
     await suite.close();
   });
 
-  async function request<Body = ProblemBody>(
+  const request = <Body = ProblemBody>(
     method: 'GET' | 'POST',
     url: string,
-    { as, body }: { as?: string; body?: unknown } = {},
-  ) {
-    const response = await service.app.inject({
-      method,
-      url,
-      headers: as ? { authorization: `Bearer ${await service.token(as)}` } : {},
-      ...(body === undefined ? {} : { payload: body as object }),
-    });
-    return { status: response.statusCode, headers: response.headers, body: response.json<Body>() };
-  }
+    options?: { as?: string; body?: unknown },
+  ) => service.request<Body>(method, url, options);
 
   /** Publishes a submission and waits for its review; returns the review's id. */
   async function reviewOf(event: ReturnType<typeof milestoneSubmitted>): Promise<string> {

@@ -17,13 +17,21 @@ describe('the compliance migrations', () => {
   it('build the database schema.prisma describes, and apply once', async () => {
     const { url } = await suite.createDatabase('schema');
     expect(await applyMigrations(url, migrationsDir)).toEqual({
-      applied: ['20261122120000_init', '20261122190000_indicators'],
+      applied: [
+        '20261122120000_init',
+        '20261122190000_indicators',
+        '20261122220000_human_rights_holds',
+      ],
       alreadyApplied: [],
     });
     expect(await compareDatabaseToSchema(url, schemaPath)).toEqual([]);
     expect(await applyMigrations(url, migrationsDir)).toEqual({
       applied: [],
-      alreadyApplied: ['20261122120000_init', '20261122190000_indicators'],
+      alreadyApplied: [
+        '20261122120000_init',
+        '20261122190000_indicators',
+        '20261122220000_human_rights_holds',
+      ],
     });
   });
 });

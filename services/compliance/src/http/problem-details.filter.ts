@@ -16,7 +16,11 @@ const titles: Record<ComplianceErrorCode, string> = {
   FOUR_EYES: 'Four eyes: the submitter cannot decide',
   REVIEW_NOT_FOUND: 'No such review',
   ENGAGEMENT_NOT_FOUND: 'No such engagement',
+  HOLD_NOT_FOUND: 'No such hold',
   REVIEW_ALREADY_DECIDED: 'The review has already been decided',
+  HOLD_ALREADY_OPEN: 'The engagement is already on hold',
+  HOLD_ALREADY_LIFTED: 'The hold has already been lifted',
+  ENGAGEMENT_CLOSED: 'The engagement is closed',
   DEPENDENCY_UNAVAILABLE: 'A dependency is unavailable',
 };
 

@@ -85,12 +85,18 @@ export class ReviewRepository {
   }
 
   /** The partner state of an engagement this service has reviews of. */
+  /** The engagement's partner state, from its reviews or, before any, its own events. */
   async partnerStateOf(engagementId: string): Promise<string | undefined> {
     const review = await this.database.review.findFirst({
       where: { engagementId },
       select: { partnerState: true },
     });
-    return review?.partnerState;
+    if (review) return review.partnerState;
+    const known = await this.database.indicatorEngagement.findUnique({
+      where: { engagementId },
+      select: { partnerState: true },
+    });
+    return known?.partnerState;
   }
 
   /**
