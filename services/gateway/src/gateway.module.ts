@@ -3,7 +3,12 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DevelopmentIssuer } from '@cttech/auth';
 import { TOKEN_VERIFIER, type TokenVerifier } from './access/access-rules.ts';
 import { AccessGuard } from './access/access.guard.ts';
-import { COMPLIANCE_MONITORING, type ComplianceMonitoring } from './compliance/compliance-monitoring.ts';
+import {
+  COMPLIANCE_MONITORING,
+  type ComplianceMonitoring,
+} from './compliance/compliance-monitoring.ts';
+import { HoldsController } from './compliance/holds.controller.ts';
+import { IndicatorsController } from './compliance/indicators.controller.ts';
 import { AuditController, ReviewsController } from './compliance/reviews.controller.ts';
 import { ReviewsService } from './compliance/reviews.service.ts';
 import {
@@ -36,7 +41,7 @@ import { SchemaValidationPipe } from './schema-validation.pipe.ts';
 export interface GatewayPorts {
   readonly verifyToken: TokenVerifier;
   readonly engagements: EngagementWorkflows;
-  /** Reviews and the audit trail, answered by the compliance service. */
+  /** Reviews, holds, the audit trail and the indicators, answered by the compliance service. */
   readonly compliance: ComplianceMonitoring;
   /** Operators' tools: dead letters and consumer lag, the workflows' overview. */
   readonly operations: {
@@ -60,7 +65,9 @@ export class GatewayModule {
         HealthController,
         EngagementsController,
         ReviewsController,
+        HoldsController,
         AuditController,
+        IndicatorsController,
         OperationsController,
         ...(ports.developmentIssuer ? [DevelopmentIssuerController] : []),
       ],

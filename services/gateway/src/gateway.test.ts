@@ -30,6 +30,10 @@ const noCompliance: ComplianceMonitoring = {
   decide: unreachable,
   auditTrail: unreachable,
   verifyAuditTrail: unreachable,
+  holds: unreachable,
+  placeHold: unreachable,
+  liftHold: unreachable,
+  indicators: unreachable,
 };
 const noMessages: MessageOperations = {
   deadLetters: unreachable,

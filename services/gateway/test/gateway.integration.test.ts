@@ -139,6 +139,10 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     decide: (...args) => complianceClient.decide(...args),
     auditTrail: (...args) => complianceClient.auditTrail(...args),
     verifyAuditTrail: (...args) => complianceClient.verifyAuditTrail(...args),
+    holds: (...args) => complianceClient.holds(...args),
+    placeHold: (...args) => complianceClient.placeHold(...args),
+    liftHold: (...args) => complianceClient.liftHold(...args),
+    indicators: (...args) => complianceClient.indicators(...args),
   };
   /** Kafka's part stands in here (the broker adapter is unit-tested over a stand-in broker). */
   const messages: MessageOperations = {
@@ -645,6 +649,11 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       'GET /api/v1/reviews/:id': ['COMPLIANCE_REVIEWER', 'PROGRAMME_MANAGER', 'OPERATOR'],
       'POST /api/v1/reviews/:id/decision': ['COMPLIANCE_REVIEWER'],
       'GET /api/v1/audit/verification': ['OPERATOR', 'PROGRAMME_MANAGER'],
+      'GET /api/v1/engagements/:id/holds': roles,
+      'POST /api/v1/engagements/:id/holds': ['COMPLIANCE_REVIEWER'],
+      'POST /api/v1/engagements/:id/holds/:holdId/lift': ['COMPLIANCE_REVIEWER'],
+      'GET /api/v1/indicators': roles,
+      'GET /api/v1/indicators.csv': roles,
       'GET /api/v1/operations/dead-letters': ['OPERATOR', 'PROGRAMME_MANAGER'],
       'POST /api/v1/operations/dead-letters/replay': ['OPERATOR'],
       'GET /api/v1/operations/consumer-lag': ['OPERATOR', 'PROGRAMME_MANAGER'],
@@ -654,7 +663,10 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     /** A request each route would accept from an allowed caller, so that only roles decide. */
     function requestFor(route: string): { path: string; body?: unknown } {
       const [, url = ''] = route.split(' ');
-      const path = url.replace(':id', matrixEngagement).replace(':kind', 'KICK_OFF_REPORT');
+      const path = url
+        .replace(':id', matrixEngagement)
+        .replace(':kind', 'KICK_OFF_REPORT')
+        .replace(':holdId', '6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34');
       if (route === 'POST /api/v1/engagements') {
         return { path, body: { partnerState: stateA, cycle: matrixCycle } };
       }
@@ -662,6 +674,10 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       if (route.endsWith('/suspend') || route.endsWith('/cancel')) {
         return { path, body: { reason: 'authorization matrix' } };
       }
+      if (route === 'POST /api/v1/engagements/:id/holds') {
+        return { path, body: { concern: 'authorization matrix' } };
+      }
+      if (route.endsWith('/lift')) return { path, body: { resolution: 'authorization matrix' } };
       if (route === 'POST /api/v1/reviews/:id/decision') {
         return { path, body: { outcome: 'APPROVED', answers: [], findings: [] } };
       }

@@ -14,7 +14,7 @@ export class IndicatorsController {
 
   /** Each result per partner state and in total, over the caller's partner states only. */
   @Get('indicators')
-  @Roles('PROGRAMME_MANAGER', 'OPERATOR', 'COMPLIANCE_REVIEWER')
+  @Roles('PROGRAMME_MANAGER', 'PROGRAMME_OFFICER', 'OPERATOR', 'COMPLIANCE_REVIEWER')
   indicators(@Caller() caller: Principal) {
     return this.dashboard.resultsFor(caller);
   }
@@ -22,7 +22,7 @@ export class IndicatorsController {
   @Get('indicators.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="indicators.csv"')
-  @Roles('PROGRAMME_MANAGER', 'OPERATOR', 'COMPLIANCE_REVIEWER')
+  @Roles('PROGRAMME_MANAGER', 'PROGRAMME_OFFICER', 'OPERATOR', 'COMPLIANCE_REVIEWER')
   async indicatorsCsv(@Caller() caller: Principal): Promise<string> {
     return indicatorsCsv(await this.dashboard.resultsFor(caller));
   }

@@ -1,4 +1,5 @@
-// The gateway's port to the compliance service: reviews and the audit trail. The gateway
+// The gateway's port to the compliance service: reviews, human-rights holds, the audit trail
+// and the programme's result indicators. The gateway
 // forwards the caller's own access token (the compliance service checks roles and partner
 // states again) and relays the answer as it came: status, content type and body.
 
@@ -9,6 +10,8 @@ export interface ComplianceAnswer {
   readonly contentType: string;
   /** The body as the compliance service sent it (text, not re-encoded). */
   readonly body: string;
+  /** For a download (the indicators' CSV): the file name the service gave it. */
+  readonly contentDisposition?: string | undefined;
 }
 
 /** The reviewer's queue filter, as the compliance service takes it. */
@@ -38,6 +41,20 @@ export interface ComplianceMonitoring {
   ): Promise<ComplianceAnswer>;
   auditTrail(accessToken: string, engagementId: string): Promise<ComplianceAnswer>;
   verifyAuditTrail(accessToken: string): Promise<ComplianceAnswer>;
+  holds(accessToken: string, engagementId: string): Promise<ComplianceAnswer>;
+  placeHold(
+    accessToken: string,
+    engagementId: string,
+    hold: { readonly concern: string },
+  ): Promise<ComplianceAnswer>;
+  liftHold(
+    accessToken: string,
+    engagementId: string,
+    holdId: string,
+    lifting: { readonly resolution: string },
+  ): Promise<ComplianceAnswer>;
+  /** The programme's result indicators, as JSON or as CSV. */
+  indicators(accessToken: string, format: 'json' | 'csv'): Promise<ComplianceAnswer>;
 }
 
 export const COMPLIANCE_MONITORING = Symbol('ComplianceMonitoring');

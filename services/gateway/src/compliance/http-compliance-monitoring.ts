@@ -15,6 +15,10 @@ export interface HttpComplianceMonitoringOptions {
   readonly timeoutMs?: number;
 }
 
+function holdsPath(engagementId: string): string {
+  return `/engagements/${encodeURIComponent(engagementId)}/holds`;
+}
+
 export class HttpComplianceMonitoring implements ComplianceMonitoring {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
@@ -54,6 +58,36 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     return this.call('GET', '/audit/verification', accessToken);
   }
 
+  holds(accessToken: string, engagementId: string): Promise<ComplianceAnswer> {
+    return this.call('GET', holdsPath(engagementId), accessToken);
+  }
+
+  placeHold(
+    accessToken: string,
+    engagementId: string,
+    hold: { readonly concern: string },
+  ): Promise<ComplianceAnswer> {
+    return this.call('POST', holdsPath(engagementId), accessToken, hold);
+  }
+
+  liftHold(
+    accessToken: string,
+    engagementId: string,
+    holdId: string,
+    lifting: { readonly resolution: string },
+  ): Promise<ComplianceAnswer> {
+    return this.call(
+      'POST',
+      `${holdsPath(engagementId)}/${encodeURIComponent(holdId)}/lift`,
+      accessToken,
+      lifting,
+    );
+  }
+
+  indicators(accessToken: string, format: 'json' | 'csv'): Promise<ComplianceAnswer> {
+    return this.call('GET', format === 'csv' ? '/indicators.csv' : '/indicators', accessToken);
+  }
+
   private async call(
     method: 'GET' | 'POST',
     path: string,
@@ -62,7 +96,7 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
   ): Promise<ComplianceAnswer> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${accessToken}`,
-      accept: 'application/json, application/problem+json',
+      accept: 'application/json, text/csv, application/problem+json',
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
@@ -72,10 +106,12 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+      const contentDisposition = response.headers.get('content-disposition');
       return {
         status: response.status,
         contentType: response.headers.get('content-type') ?? 'application/json',
         body: await response.text(),
+        ...(contentDisposition ? { contentDisposition } : {}),
       };
     } catch (error) {
       throw new GatewayError(

@@ -12,7 +12,7 @@ import type { Principal } from '@cttech/auth';
 import type { FastifyReply } from 'fastify';
 import { Caller, CallerToken, Roles } from '../access/access-rules.ts';
 import { engagementIdSchema, openApiSchema } from '../engagements/engagement-requests.ts';
-import type { ComplianceAnswer } from './compliance-monitoring.ts';
+import { relay, relayed } from './relay.ts';
 import {
   reviewDecisionBody,
   reviewIdSchema,
@@ -22,17 +22,7 @@ import {
 } from './review-requests.ts';
 import { ReviewsService } from './reviews.service.ts';
 
-/** Sends the compliance service's answer on as it came: status, content type, body. */
-function relay(reply: FastifyReply, answer: ComplianceAnswer): FastifyReply {
-  // as bytes, so that Fastify sends the content type as it came (no charset added)
-  return reply
-    .status(answer.status)
-    .header('content-type', answer.contentType)
-    .send(Buffer.from(answer.body));
-}
-
 const reviewIdParam = ApiParam({ name: 'id', description: 'The review request' });
-const relayed = 'Answered by the compliance service, which checks roles and partner states again.';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

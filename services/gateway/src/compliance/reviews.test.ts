@@ -37,6 +37,10 @@ describe('the review and audit routes, forwarded to the compliance service', () 
     decide: (token, id, decision) => reply('decide', token, id, decision),
     auditTrail: (token, id) => reply('auditTrail', token, id),
     verifyAuditTrail: (token) => reply('verifyAuditTrail', token),
+    holds: (token, id) => reply('holds', token, id),
+    placeHold: (token, id, hold) => reply('placeHold', token, id, hold),
+    liftHold: (token, id, holdId, lifting) => reply('liftHold', token, id, holdId, lifting),
+    indicators: (token, format) => reply('indicators', token, format),
   };
 
   const person = (role: Principal['roles'][number], partnerStates: string[]): Principal => ({
@@ -179,6 +183,92 @@ describe('the review and audit routes, forwarded to the compliance service', () 
     expect(own.statusCode).toBe(200);
     expect(forwarded).toEqual([
       { call: 'auditTrail', token: tokens.reviewer, args: ['engagement-KE-2026'] },
+    ]);
+  });
+
+  it('forwards holds for engagements of the caller’s states only, checking their shape first', async () => {
+    const holdId = '6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34';
+    const concern = { concern: 'Detainees held incommunicado by the unit to be trained.' };
+    const other = await inject(
+      'POST',
+      '/api/v1/engagements/engagement-NG-2026/holds',
+      tokens.reviewer,
+      concern,
+    );
+    expect(other.statusCode).toBe(404);
+    const extra = await inject(
+      'POST',
+      '/api/v1/engagements/engagement-KE-2026/holds',
+      tokens.reviewer,
+      {
+        ...concern,
+        placedBy: 'someone-else',
+      },
+    );
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field)).toEqual([
+      'placedBy',
+    ]);
+    const notAHold = await inject(
+      'POST',
+      '/api/v1/engagements/engagement-KE-2026/holds/not-a-hold/lift',
+      tokens.reviewer,
+      { resolution: 'resolved' },
+    );
+    expect(notAHold.statusCode).toBe(400);
+    expect(
+      (
+        await inject(
+          'POST',
+          '/api/v1/engagements/engagement-KE-2026/holds',
+          tokens.officer,
+          concern,
+        )
+      ).statusCode,
+    ).toBe(403);
+    expect(forwarded).toEqual([]);
+
+    answer = { status: 201, contentType: 'application/json', body: `{"id":"${holdId}"}` };
+    const placed = await inject(
+      'POST',
+      '/api/v1/engagements/engagement-KE-2026/holds',
+      tokens.reviewer,
+      concern,
+    );
+    expect(placed.statusCode).toBe(201);
+    const lifted = await inject(
+      'POST',
+      `/api/v1/engagements/engagement-KE-2026/holds/${holdId}/lift`,
+      tokens.reviewer,
+      { resolution: 'resolved' },
+    );
+    expect(lifted.statusCode).toBe(201);
+    expect(forwarded).toEqual([
+      { call: 'placeHold', token: tokens.reviewer, args: ['engagement-KE-2026', concern] },
+      {
+        call: 'liftHold',
+        token: tokens.reviewer,
+        args: ['engagement-KE-2026', holdId, { resolution: 'resolved' }],
+      },
+    ]);
+  });
+
+  it('relays the indicators as JSON, and as a CSV download with its file name', async () => {
+    answer = {
+      status: 200,
+      contentType: 'text/csv; charset=utf-8',
+      body: 'indicator,scope,target,actual\n',
+      contentDisposition: 'attachment; filename="indicators.csv"',
+    };
+    const csv = await inject('GET', '/api/v1/indicators.csv', tokens.officer);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="indicators.csv"');
+    expect(csv.body).toBe('indicator,scope,target,actual\n');
+    expect((await inject('GET', '/api/v1/indicators', tokens.operator)).statusCode).toBe(200);
+    expect(forwarded.map(({ call, args }) => ({ call, args }))).toEqual([
+      { call: 'indicators', args: ['csv'] },
+      { call: 'indicators', args: ['json'] },
     ]);
   });
 

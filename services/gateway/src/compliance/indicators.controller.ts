@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CallerToken, Roles } from '../access/access-rules.ts';
+import { COMPLIANCE_MONITORING, type ComplianceMonitoring } from './compliance-monitoring.ts';
+import { relay, relayed } from './relay.ts';
+
+const readers = [
+  'PROGRAMME_MANAGER',
+  'PROGRAMME_OFFICER',
+  'COMPLIANCE_REVIEWER',
+  'OPERATOR',
+] as const;
+
+/** The programme's results, computed from the engagements' events, over the caller's states. */
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller()
+export class IndicatorsController {
+  constructor(@Inject(COMPLIANCE_MONITORING) private readonly compliance: ComplianceMonitoring) {}
+
+  @Get('indicators')
+  @Roles(...readers)
+  @ApiOperation({
+    summary: 'Result indicators against their targets, per partner state and in total',
+    description: relayed,
+  })
+  async indicators(@CallerToken() token: string, @Res() reply: FastifyReply) {
+    return relay(reply, await this.compliance.indicators(token, 'json'));
+  }
+
+  @Get('indicators.csv')
+  @Roles(...readers)
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same indicators as a CSV download', description: relayed })
+  async indicatorsCsv(@CallerToken() token: string, @Res() reply: FastifyReply) {
+    return relay(reply, await this.compliance.indicators(token, 'csv'));
+  }
+}
