@@ -44,6 +44,8 @@ export const gateway = new ApplicationProcess({
   main: 'services/gateway/dist/main.js',
   env: {
     TEMPORAL_ADDRESS: temporalAddress,
+    KAFKA_BROKERS: kafkaBrokers,
+    COMPLIANCE_URL: `http://${host}:${ports.compliance}`,
     HTTP_PORT: String(ports.gateway),
     AUTH_DEV_ISSUER: 'true',
     AUTH_ISSUER: developmentIssuer.issuer,
@@ -57,5 +59,10 @@ export const gateway = new ApplicationProcess({
   stopGraceMs: 30_000,
 });
 
-/** The system's own processes in the order they start (`down` stops them in reverse). */
-export const applications = [engagementWorker, gateway, complianceService] as const;
+/**
+ * The system's own processes in the order they start (`down` stops them in reverse): the
+ * gateway is ready only once the compliance service is (its readiness asks it), and the
+ * compliance service fetches the development issuer's keys from the gateway only when the first
+ * request comes.
+ */
+export const applications = [engagementWorker, complianceService, gateway] as const;

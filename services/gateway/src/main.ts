@@ -21,7 +21,8 @@ const { createGateway } = await import('./gateway.ts');
 const { createEngagementClient } = await import('@cttech/engagement-workflow/client');
 const { TemporalEngagementWorkflows } =
   await import('./engagements/temporal-engagement-workflows.ts');
-const { temporalCheck } = await import('./health/temporal-check.ts');
+const { complianceCheck, kafkaCheck, temporalCheck } =
+  await import('./health/dependency-checks.ts');
 const { HttpComplianceMonitoring } = await import('./compliance/http-compliance-monitoring.ts');
 const { KafkajsBroker } = await import('@cttech/messaging');
 const { BrokerMessageOperations } = await import('./operations/broker-message-operations.ts');
@@ -62,7 +63,11 @@ const { app } = await createGateway({
       messages: new BrokerMessageOperations(broker, config.kafka.consumerGroups),
       workflows: new TemporalWorkflowOperations(client, config.temporal.taskQueue),
     },
-    dependencies: [temporalCheck(client)],
+    dependencies: [
+      temporalCheck(client),
+      kafkaCheck(broker),
+      complianceCheck(config.complianceUrl),
+    ],
     developmentIssuer,
   },
   bodyLimitBytes: config.http.bodyLimitBytes,

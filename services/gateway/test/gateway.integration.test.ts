@@ -21,7 +21,8 @@ import type { ComplianceMonitoring } from '../src/compliance/compliance-monitori
 import { HttpComplianceMonitoring } from '../src/compliance/http-compliance-monitoring.ts';
 import { TemporalEngagementWorkflows } from '../src/engagements/temporal-engagement-workflows.ts';
 import { createGateway, type Gateway } from '../src/gateway.ts';
-import { temporalCheck } from '../src/health/temporal-check.ts';
+import { KafkajsBroker } from '@cttech/messaging';
+import { complianceCheck, kafkaCheck, temporalCheck } from '../src/health/dependency-checks.ts';
 import type { MessageOperations, WorkflowOverview } from '../src/operations/operations.ts';
 import { TemporalWorkflowOperations } from '../src/operations/temporal-workflow-operations.ts';
 import { GatewayError } from '../src/problem.ts';
@@ -133,6 +134,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
   let complianceStandIn: Awaited<ReturnType<typeof startComplianceStandIn>>;
   /** Where the gateway's compliance port points; a test may swap it for an unreachable one. */
   let complianceClient: ComplianceMonitoring;
+  let broker: KafkajsBroker;
   const compliance: ComplianceMonitoring = {
     reviewQueue: (...args) => complianceClient.reviewQueue(...args),
     review: (...args) => complianceClient.review(...args),
@@ -188,6 +190,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     otherAudience = await DevelopmentIssuer.create({ issuer: issuerName, audience: 'another-api' });
     stranger = await DevelopmentIssuer.create({ issuer: issuerName, audience });
     complianceStandIn = await startComplianceStandIn();
+    broker = new KafkajsBroker({ brokers: suite.infrastructure.kafkaBrokers, clientId: suite.id });
     complianceClient = new HttpComplianceMonitoring({ baseUrl: complianceStandIn.url });
     gateway = await createGateway({
       ports: {
@@ -202,7 +205,11 @@ describe('the gateway with the real Temporal server and engagement worker', () =
           messages,
           workflows: new TemporalWorkflowOperations(client, worker.taskQueue),
         },
-        dependencies: [temporalCheck(client)],
+        dependencies: [
+          temporalCheck(client),
+          kafkaCheck(broker),
+          complianceCheck(complianceStandIn.url),
+        ],
       },
       bodyLimitBytes: 256 * 1024,
       rateLimitPerMinute: 100_000,
@@ -238,6 +245,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     }
     await gateway?.app.close();
     await new Promise((resolve) => complianceStandIn?.server.close(resolve));
+    await broker?.disconnect();
     await worker?.stop();
     await suite?.close();
   });
@@ -485,9 +493,35 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     expect(after.body.record).toEqual(before.body.record);
   });
 
-  it('reports Temporal ready', async () => {
+  it('is ready when Temporal, Kafka and the compliance service answer, and names the one that does not', async () => {
     const ready = await call<{ status: string }>('GET', '/health/ready');
-    expect(ready).toMatchObject({ status: 200, body: { status: 'ready' } });
+    expect(ready).toMatchObject({
+      status: 200,
+      body: {
+        status: 'ready',
+        dependencies: { temporal: 'up', kafka: 'up', compliance: 'up' },
+      },
+    });
+
+    Object.assign(complianceStandIn.answer, {
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ status: 503, detail: 'not ready: postgres is down: timeout' }),
+    });
+    try {
+      const notReady = await call<ProblemBody>('GET', '/health/ready');
+      expect(notReady.status).toBe(503);
+      expect(notReady.body.detail).toBe(
+        'not ready: compliance (answered 503: not ready: postgres is down: timeout)',
+      );
+      expect(notReady.body.errors?.map(({ field }) => field)).toEqual(['compliance']);
+    } finally {
+      Object.assign(complianceStandIn.answer, {
+        status: 200,
+        contentType: 'application/json',
+        body: '{"forwarded":true}',
+      });
+    }
   });
 
   describe('reviews and the audit trail, forwarded to the compliance service', () => {
