@@ -157,6 +157,24 @@ export const engagementEventTypes = [
     }),
     example: { courseId: 'osint-nairobi-1', course: 'OSINT', status: 'IN_PROGRESS' },
   }),
+  // A course's delivery as the engagement accepted it (checked against the plan), with its
+  // attendance counted by sex: what the programme indicators count. Counts only, never names.
+  defineEventType({
+    type: 'training.course-delivered',
+    version: 1,
+    data: z.strictObject({
+      recordedBy: userId,
+      delivery: trainingDeliverySchema,
+    }),
+    example: {
+      recordedBy: 'officer-ke-1',
+      delivery: {
+        courseId: 'osint-nairobi-1',
+        attendance: { women: 9, men: 14, undisclosed: 1 },
+        humanRightsModuleDelivered: true,
+      },
+    },
+  }),
   // From the compliance service: what the workflow waits for at a review.
   defineEventType({
     type: 'compliance.milestone-decided',

@@ -316,11 +316,48 @@ describe('the programme indicators from the engagement and activity events', () 
     );
   });
 
-  it('refuses a programme officer and a caller without a token', async () => {
+  it('shows a programme officer their own partner states only; refuses a caller without a token', async () => {
     const officer = await get('/indicators', 'officer-ke-1');
-    expect(officer.status).toBe(403);
-    expect(officer.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect((await get('/indicators.csv', 'officer-ke-1')).status).toBe(403);
+    expect(officer.status).toBe(200);
+    const results = JSON.parse(officer.body) as ProgrammeResults;
+    expect(results.partnerStates.map(({ partnerState }) => partnerState)).toEqual(['KE']);
+    expect((await get('/indicators.csv', 'officer-ng-1')).body).not.toContain('KE,');
     expect((await get('/indicators')).status).toBe(401);
+  });
+
+  it("counts a delivery as the engagement accepted it (the workflow's training.course-delivered)", async () => {
+    const accepted: EngagementEvent<'training.course-delivered'> = {
+      ...event(
+        'NG',
+        'training.course-delivered',
+        {
+          recordedBy: 'officer-ng-1',
+          delivery: {
+            courseId: 'osint-abuja-1',
+            attendance: { women: 7, men: 9, undisclosed: 0 },
+            humanRightsModuleDelivered: true,
+          },
+        },
+        '2027-04-10T10:00:00.000Z',
+      ),
+    };
+    await service.publish(accepted);
+    const row = await waitFor(
+      async () =>
+        (await service.database.indicatorTrainingDelivery.findUnique({
+          where: {
+            engagementId_courseId: {
+              engagementId: 'engagement-NG-2027',
+              courseId: 'osint-abuja-1',
+            },
+          },
+        })) ?? undefined,
+      { what: 'the accepted delivery in the indicator facts' },
+    );
+    expect(row).toMatchObject({ women: 7, men: 9, undisclosed: 0, eventId: accepted.id });
+    const nigeria = JSON.parse((await get('/indicators', 'officer-ng-1')).body) as ProgrammeResults;
+    expect(figure(nigeria.partnerStates[0]?.indicators, 'INVESTIGATORS_TRAINED')?.value).toBe(
+      12 + 16,
+    );
   });
 });

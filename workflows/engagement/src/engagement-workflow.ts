@@ -34,6 +34,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -419,7 +420,12 @@ export async function engagementWorkflow(
     });
     if (command.kind === 'TRAINING_PLAN') await scheduleCourses(submission as TrainingPlan);
     if (command.kind === 'TRAINING_DELIVERY') {
-      await markDelivered((submission as SubmissionByKindDelivery).courseId);
+      const delivery = submission as SubmissionByKindDelivery;
+      // the delivery's counts for the programme indicators (ADR 0004: a new event, patched)
+      if (patched('training-course-delivered-event')) {
+        await publish('training.course-delivered', { recordedBy: command.by, delivery });
+      }
+      await markDelivered(delivery.courseId);
     }
     return status();
   }

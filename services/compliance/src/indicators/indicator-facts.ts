@@ -19,6 +19,7 @@ function engagementChange(event: EngagementEvent): EngagementChange | undefined 
     case 'engagement.completed':
       return { stage: 'COMPLETED', completed: true, strategyAdopted: event.data.strategyAdopted };
     case 'activities.training-delivered':
+    case 'training.course-delivered':
       return { stage: null, completed: false, strategyAdopted: false };
     default:
       return undefined;
@@ -61,7 +62,13 @@ export class IndicatorFacts {
         completed = indicator_engagement.completed OR EXCLUDED.completed,
         strategy_adopted = indicator_engagement.strategy_adopted OR EXCLUDED.strategy_adopted,
         updated_at = greatest(indicator_engagement.updated_at, EXCLUDED.updated_at)`;
-    if (event.type !== 'activities.training-delivered') return;
+    // a delivery as the engagement accepted it, or as the activities service reported it: the
+    // same course's row either way, the latest recording kept
+    if (
+      event.type !== 'training.course-delivered' &&
+      event.type !== 'activities.training-delivered'
+    )
+      return;
     const { courseId, attendance, humanRightsModuleDelivered } = event.data.delivery;
     await tx.$executeRaw`
       INSERT INTO indicator_training_delivery
