@@ -4,43 +4,11 @@
 // review routes, and the decision travels back through the outbox, Kafka and the bridge until
 // the engagement has advanced. Only the gateway is called: it forwards reviews and the audit
 // trail to the compliance service with the caller's own token.
-import { randomInt } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { complianceChecklist } from '@cttech/domain';
 import { kickOffReport } from '@cttech/domain/samples';
 import { waitFor } from '@cttech/testing';
-
-const gateway = process.env.CTTECH_GATEWAY_URL ?? 'http://127.0.0.1:53000';
-const api = `${gateway}/api/v1`;
-
-async function tokenFor(userId: string): Promise<string> {
-  const response = await fetch(`${gateway}/dev/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  expect(response.status).toBe(201);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return accessToken;
-}
-
-async function call<T>(
-  method: string,
-  url: string,
-  token: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+import { api, call, freshEngagement, gateway, tokenFor } from './running-system.ts';
 
 interface Status {
   engagementId: string;
@@ -65,21 +33,7 @@ describe('a milestone signed off across the running system', () => {
     const reviewer = await tokenFor('reviewer-1');
     const operator = await tokenFor('operator-1');
 
-    // a cycle no earlier run on this machine has used: the engagement must be fresh
-    let opened: Status | undefined;
-    for (let attempt = 0; attempt < 20 && !opened; attempt += 1) {
-      const { status, body } = await call<Status>(
-        'POST',
-        `${gateway}/api/v1/engagements`,
-        officer,
-        {
-          partnerState: 'KE',
-          cycle: 2000 + randomInt(101),
-        },
-      );
-      if (status === 201 && body.stage === 'KICK_OFF' && body.history.length === 1) opened = body;
-    }
-    if (!opened) throw new Error('no fresh Kenyan engagement could be opened');
+    const opened = await freshEngagement(officer, 'KE');
     const id = opened.engagementId;
 
     expect(
