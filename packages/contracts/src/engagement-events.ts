@@ -2,6 +2,7 @@ import {
   complianceCriteria,
   courseCodes,
   engagementStages,
+  instrumentTypes,
   milestoneStages,
   reviewDecisionSchema,
   submissionKinds,
@@ -137,6 +138,27 @@ export const engagementEventTypes = [
     version: 1,
     data: z.strictObject({ by: userId, reason: z.string().min(1) }),
     example: { by: 'manager-1', reason: 'partner state withdrew' },
+  }),
+  // The strategy adoption as signed off, in figures: what the programme indicators count.
+  defineEventType({
+    type: 'engagement.strategy-adopted',
+    version: 1,
+    data: z.strictObject({
+      instrumentType: z.enum(instrumentTypes),
+      adoptionDate: z.iso.date(),
+      /** UN Special Rapporteur recommendations the instrument acts on. */
+      recommendationsActedOn: z.number().int().min(0),
+      /** 0 to 1. */
+      womenShareInPolicyDesign: z.number().min(0).max(1),
+      publicPrivateMechanism: z.boolean(),
+    }),
+    example: {
+      instrumentType: 'ACTION_PLAN',
+      adoptionDate: '2027-03-01',
+      recommendationsActedOn: 2,
+      womenShareInPolicyDesign: 0.35,
+      publicPrivateMechanism: true,
+    },
   }),
   defineEventType({
     type: 'engagement.completed',

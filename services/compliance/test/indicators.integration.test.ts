@@ -124,6 +124,18 @@ describe('the programme indicators from the engagement and activity events', () 
       advanced('STRATEGY_ADOPTION', 'COMPLETED', '2027-06-01T10:00:00.000Z'),
       event(
         'KE',
+        'engagement.strategy-adopted',
+        {
+          instrumentType: 'ACTION_PLAN',
+          adoptionDate: '2027-05-20',
+          recommendationsActedOn: 2,
+          womenShareInPolicyDesign: 0.35,
+          publicPrivateMechanism: true,
+        },
+        '2027-06-01T10:00:00.000Z',
+      ),
+      event(
+        'KE',
         'engagement.completed',
         { investigatorsTrained: 44, strategyAdopted: true },
         '2027-06-01T10:00:00.000Z',
@@ -262,10 +274,25 @@ describe('the programme indicators from the engagement and activity events', () 
       target: 5,
       met: false,
     });
-    expect(figure(results.total.indicators, 'WOMEN_IN_POLICY_DESIGN')).toMatchObject({
+    // from Kenya's signed-off strategy adoption; Nigeria has none yet
+    expect(figure(kenya?.indicators, 'RECOMMENDATIONS_ACTED_ON')).toMatchObject({
+      value: 2,
+      met: true,
+    });
+    expect(figure(kenya?.indicators, 'PUBLIC_PRIVATE_MECHANISMS')).toMatchObject({
+      value: 1,
+      met: true,
+    });
+    expect(figure(nigeria?.indicators, 'WOMEN_IN_POLICY_DESIGN')).toMatchObject({
       value: null,
+      met: null,
+      reason: 'no strategy adoption has been signed off yet',
+    });
+    expect(figure(results.total.indicators, 'WOMEN_IN_POLICY_DESIGN')).toMatchObject({
+      value: 0.35,
       target: 0.2,
-      reason: expect.any(String),
+      met: false,
+      statesMeetingTarget: 1,
     });
 
     const operator = await get('/indicators', 'operator-1');
@@ -312,7 +339,7 @@ describe('the programme indicators from the engagement and activity events', () 
       'TOTAL,INVESTIGATORS_TRAINED,"CT investigators trained (OSINT, Darknet, cryptocurrency, AI)",56,40,PARTNER_STATE,false,1,19,34,3,',
     );
     expect(lines.find((line) => line.startsWith('TOTAL,WOMEN_IN_POLICY_DESIGN,'))).toMatch(
-      /,,0\.2,PARTNER_STATE,,,,,,"?no event/,
+      /,0\.35,0\.2,PARTNER_STATE,false,1,,,,$/,
     );
   });
 

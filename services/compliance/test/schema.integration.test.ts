@@ -21,6 +21,7 @@ describe('the compliance migrations', () => {
         '20261122120000_init',
         '20261122190000_indicators',
         '20261122220000_human_rights_holds',
+        '20261122230000_strategy_adoption_facts',
       ],
       alreadyApplied: [],
     });
@@ -31,6 +32,7 @@ describe('the compliance migrations', () => {
         '20261122120000_init',
         '20261122190000_indicators',
         '20261122220000_human_rights_holds',
+        '20261122230000_strategy_adoption_facts',
       ],
     });
   });

@@ -60,6 +60,8 @@ describe("Kenya's engagement from kick-off to completion across the running syst
         engagements: kenya?.engagements ?? 0,
         trained: of('INVESTIGATORS_TRAINED')?.bySex ?? { women: 0, men: 0, undisclosed: 0 },
         coursesWithModule: of('COURSES_WITH_HUMAN_RIGHTS_MODULE')?.value ?? 0,
+        recommendations: of('RECOMMENDATIONS_ACTED_ON')?.value ?? 0,
+        publicPrivateMechanisms: of('PUBLIC_PRIVATE_MECHANISMS')?.value ?? 0,
       };
     };
     // other runs on this machine have their Kenyan engagements too: compare before and after
@@ -260,15 +262,23 @@ describe("Kenya's engagement from kick-off to completion across the running syst
       true,
     );
 
-    // the programme indicators count this engagement's courses, from the workflow's events
+    // the programme indicators count this engagement's courses and its signed-off strategy,
+    // from the workflow's events
     const after = await waitFor(
       async () => {
         const current = await kenyaIndicators();
-        return current.coursesWithModule >= before.coursesWithModule + 2 ? current : undefined;
+        return current.coursesWithModule >= before.coursesWithModule + 2 &&
+          current.recommendations >= before.recommendations + 2
+          ? current
+          : undefined;
       },
       { what: "Kenya's indicators counting the two delivered courses", timeoutMs: 60_000 },
     );
     expect(after.engagements).toBe(before.engagements + 1);
+    expect(after.recommendations).toBe(
+      before.recommendations + strategyAdoption.specialRapporteurRecommendationsActedOn.length,
+    );
+    expect(after.publicPrivateMechanisms).toBe(1);
     expect(after.trained).toMatchObject({
       women: before.trained.women + trained.women,
       men: before.trained.men + trained.men,

@@ -591,6 +591,17 @@ export async function engagementWorkflow(
       });
       if (s.position.state === 'COMPLETED') {
         const indicators = engagementIndicators(s.record);
+        const adoption = s.record.strategyAdoption;
+        // the signed-off adoption's figures for the programme indicators (ADR 0004: patched)
+        if (adoption && patched('strategy-adopted-event')) {
+          await publish('engagement.strategy-adopted', {
+            instrumentType: adoption.instrumentType,
+            adoptionDate: adoption.adoptionDate,
+            recommendationsActedOn: indicators.recommendationsActedOn,
+            womenShareInPolicyDesign: indicators.womenShareInPolicyDesign ?? 0,
+            publicPrivateMechanism: indicators.publicPrivateMechanism,
+          });
+        }
         await publish('engagement.completed', {
           investigatorsTrained: indicators.investigatorsTrained.total,
           strategyAdopted: indicators.strategyAdopted,

@@ -18,6 +18,8 @@ function engagementChange(event: EngagementEvent): EngagementChange | undefined 
       return { stage: event.data.toStage, completed: false, strategyAdopted: false };
     case 'engagement.completed':
       return { stage: 'COMPLETED', completed: true, strategyAdopted: event.data.strategyAdopted };
+    case 'engagement.strategy-adopted':
+      return { stage: null, completed: false, strategyAdopted: true };
     case 'activities.training-delivered':
     case 'training.course-delivered':
       return { stage: null, completed: false, strategyAdopted: false };
@@ -62,6 +64,17 @@ export class IndicatorFacts {
         completed = indicator_engagement.completed OR EXCLUDED.completed,
         strategy_adopted = indicator_engagement.strategy_adopted OR EXCLUDED.strategy_adopted,
         updated_at = greatest(indicator_engagement.updated_at, EXCLUDED.updated_at)`;
+    if (event.type === 'engagement.strategy-adopted') {
+      const { recommendationsActedOn, womenShareInPolicyDesign, publicPrivateMechanism } =
+        event.data;
+      await tx.$executeRaw`
+        UPDATE indicator_engagement SET
+          recommendations_acted_on = ${recommendationsActedOn},
+          women_share_in_design = ${womenShareInPolicyDesign},
+          public_private_mechanism = ${publicPrivateMechanism}
+        WHERE engagement_id = ${event.engagementId}`;
+      return;
+    }
     // a delivery as the engagement accepted it, or as the activities service reported it: the
     // same course's row either way, the latest recording kept
     if (
@@ -95,7 +108,13 @@ export class IndicatorFacts {
     const [engagements, deliveries] = await Promise.all([
       this.database.indicatorEngagement.findMany({
         where,
-        select: { partnerState: true, strategyAdopted: true },
+        select: {
+          partnerState: true,
+          strategyAdopted: true,
+          recommendationsActedOn: true,
+          womenShareInDesign: true,
+          publicPrivateMechanism: true,
+        },
       }),
       this.database.indicatorTrainingDelivery.findMany({
         where,

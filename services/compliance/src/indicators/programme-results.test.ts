@@ -4,6 +4,7 @@ import {
   partnerStateFacts,
   programmeResults,
   type DeliveryFacts,
+  type EngagementFacts,
   type IndicatorFigure,
   type IndicatorId,
 } from './programme-results.ts';
@@ -24,6 +25,18 @@ const delivery = (
   humanRightsModuleDelivered,
 });
 
+/** An engagement's facts: without a signed-off strategy adoption unless given. */
+const engagement = (
+  partnerState: string,
+  adoption?: { recommendations: number; womenShare: number; publicPrivate: boolean },
+): EngagementFacts => ({
+  partnerState,
+  strategyAdopted: adoption !== undefined,
+  recommendationsActedOn: adoption?.recommendations ?? 0,
+  womenShareInDesign: adoption?.womenShare ?? null,
+  publicPrivateMechanism: adoption?.publicPrivate ?? false,
+});
+
 const figureOf = (figures: readonly IndicatorFigure[], indicator: IndicatorId) =>
   figures.find((figure) => figure.indicator === indicator);
 
@@ -31,9 +44,9 @@ describe('partnerStateFacts', () => {
   it('sums each partner state over its engagements and courses, states in code order', () => {
     const facts = partnerStateFacts(
       [
-        { partnerState: 'NG', strategyAdopted: false },
-        { partnerState: 'KE', strategyAdopted: false },
-        { partnerState: 'KE', strategyAdopted: true },
+        engagement('NG'),
+        engagement('KE'),
+        engagement('KE', { recommendations: 2, womenShare: 0.3, publicPrivate: true }),
       ],
       [
         delivery('KE', 'osint-1', 9, 14, 1),
@@ -48,9 +61,14 @@ describe('partnerStateFacts', () => {
     ]);
     expect(facts[1]?.indicators).toEqual({
       investigatorsTrained: { women: 12, men: 19, undisclosed: 1, total: 32 },
+      womenShareInPolicyDesign: 0.3,
+      recommendationsActedOn: 2,
+      strategyAdopted: true,
+      publicPrivateMechanism: true,
+    });
+    expect(facts[2]?.indicators).toMatchObject({
       womenShareInPolicyDesign: null,
       recommendationsActedOn: 0,
-      strategyAdopted: true,
       publicPrivateMechanism: false,
     });
   });
@@ -59,8 +77,8 @@ describe('partnerStateFacts', () => {
 describe('programmeResults', () => {
   const results = programmeResults(
     [
-      { partnerState: 'KE', strategyAdopted: true },
-      { partnerState: 'NG', strategyAdopted: false },
+      engagement('KE', { recommendations: 3, womenShare: 0.35, publicPrivate: true }),
+      engagement('NG'),
     ],
     [
       delivery('KE', 'osint-1', 10, 25, 5),
@@ -121,26 +139,53 @@ describe('programmeResults', () => {
     });
   });
 
-  it('reports what no event records yet as null with a reason, never as zero', () => {
-    for (const indicator of [
-      'RECOMMENDATIONS_ACTED_ON',
-      'WOMEN_IN_POLICY_DESIGN',
-      'PUBLIC_PRIVATE_MECHANISMS',
-    ] as const) {
-      for (const figures of [results.total.indicators, results.partnerStates[0]?.indicators]) {
-        expect(figureOf(figures ?? [], indicator)).toMatchObject({
-          value: null,
-          met: null,
-          reason: expect.stringMatching(/no event/),
-        });
-      }
-    }
+  it('counts the signed-off strategy adoptions: recommendations, women in design, mechanisms', () => {
+    const kenya = results.partnerStates[0]?.indicators ?? [];
+    const nigeria = results.partnerStates[1]?.indicators ?? [];
+    expect(figureOf(kenya, 'RECOMMENDATIONS_ACTED_ON')).toMatchObject({
+      value: 3,
+      target: 2,
+      met: true,
+    });
+    expect(figureOf(nigeria, 'RECOMMENDATIONS_ACTED_ON')).toMatchObject({ value: 0, met: false });
+    expect(figureOf(kenya, 'WOMEN_IN_POLICY_DESIGN')).toMatchObject({
+      value: 0.35,
+      target: 0.2,
+      met: true,
+    });
+    expect(figureOf(kenya, 'PUBLIC_PRIVATE_MECHANISMS')).toMatchObject({ value: 1, met: true });
+    expect(figureOf(nigeria, 'PUBLIC_PRIVATE_MECHANISMS')).toMatchObject({ value: 0, met: false });
+    const total = results.total.indicators;
+    expect(figureOf(total, 'RECOMMENDATIONS_ACTED_ON')).toMatchObject({
+      value: 3,
+      met: false,
+      statesMeetingTarget: 1,
+    });
+    expect(figureOf(total, 'WOMEN_IN_POLICY_DESIGN')).toMatchObject({
+      value: 0.35,
+      statesMeetingTarget: 1,
+    });
+    expect(figureOf(total, 'PUBLIC_PRIVATE_MECHANISMS')).toMatchObject({
+      value: 1,
+      target: 5,
+      met: false,
+    });
+  });
+
+  it('reports what nothing records yet as null with a reason, never as zero', () => {
+    // Nigeria has signed off no strategy adoption: its share of women is unknown, not 0
+    expect(
+      figureOf(results.partnerStates[1]?.indicators ?? [], 'WOMEN_IN_POLICY_DESIGN'),
+    ).toMatchObject({
+      value: null,
+      met: null,
+      reason: 'no strategy adoption has been signed off yet',
+    });
     expect(figureOf(results.total.indicators, 'INTERNATIONAL_INVESTIGATION')).toMatchObject({
       value: null,
       target: 1,
       met: null,
     });
-    expect(figureOf(results.total.indicators, 'WOMEN_IN_POLICY_DESIGN')?.target).toBe(0.2);
     expect(figureOf(results.total.indicators, 'RECOMMENDATIONS_ACTED_ON')?.target).toBe(2);
   });
 
@@ -177,7 +222,7 @@ describe('indicatorsCsv', () => {
   it('writes a header, each partner state then the totals, one row per indicator', () => {
     const csv = indicatorsCsv(
       programmeResults(
-        [{ partnerState: 'KE', strategyAdopted: true }],
+        [engagement('KE', { recommendations: 1, womenShare: 0.2, publicPrivate: false })],
         [delivery('KE', 'osint-1', 9, 14, 1)],
       ),
     );

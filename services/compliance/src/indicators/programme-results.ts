@@ -12,6 +12,11 @@ import {
 export interface EngagementFacts {
   readonly partnerState: string;
   readonly strategyAdopted: boolean;
+  /** From the signed-off strategy adoption (`engagement.strategy-adopted`). */
+  readonly recommendationsActedOn: number;
+  /** 0 to 1; null until a strategy adoption is signed off. */
+  readonly womenShareInDesign: number | null;
+  readonly publicPrivateMechanism: boolean;
 }
 
 /** One delivered course, the latest recording of it (from `indicator_training_delivery`). */
@@ -76,11 +81,7 @@ export interface ProgrammeResults {
 }
 
 const notRecorded = {
-  recommendations:
-    'no event carries the strategy adoption evidence (the Special Rapporteur recommendations acted upon) yet',
-  women: 'no event carries the strategy adoption evidence (the share of women in its design) yet',
-  publicPrivate:
-    'no event carries the strategy adoption evidence (a public-private mechanism created) yet',
+  women: 'no strategy adoption has been signed off yet',
   investigation:
     'no event records an international CT investigation yet; a programme-wide result, not counted per partner state',
 } as const;
@@ -128,10 +129,13 @@ export function partnerStateFacts(
       deliveries: delivered,
       indicators: {
         investigatorsTrained: attendanceTotals(delivered.map(asTrainingDelivery)),
-        womenShareInPolicyDesign: null,
-        recommendationsActedOn: 0,
+        womenShareInPolicyDesign: meanShare(own.map((engagement) => engagement.womenShareInDesign)),
+        recommendationsActedOn: own.reduce(
+          (total, engagement) => total + engagement.recommendationsActedOn,
+          0,
+        ),
         strategyAdopted: own.some((engagement) => engagement.strategyAdopted),
-        publicPrivateMechanism: false,
+        publicPrivateMechanism: own.some((engagement) => engagement.publicPrivateMechanism),
       },
     };
   });
@@ -152,6 +156,9 @@ export function programmeResults(
   const partnerStates = states.map((state, index): PartnerStateResults => {
     const trained = computed.investigatorsTrained.perState[index];
     const adopted = computed.strategiesAdopted.perState[index];
+    const recommendations = computed.recommendationsActedOn.perState[index];
+    const women = computed.womenInPolicyDesign.perState[index];
+    const mechanism = computed.publicPrivateMechanisms.perState[index];
     const modules = humanRightsModules(state.deliveries, 'PARTNER_STATE');
     return {
       partnerState: state.partnerState,
@@ -162,8 +169,20 @@ export function programmeResults(
           value: adopted?.achieved ? 1 : 0,
           met: adopted?.achieved === true,
         },
-        unknown('RECOMMENDATIONS_ACTED_ON', programmeTargets.recommendationsActedOnPerState),
-        unknown('WOMEN_IN_POLICY_DESIGN', programmeTargets.womenShareInPolicyDesignPerState),
+        {
+          ...figure(
+            'RECOMMENDATIONS_ACTED_ON',
+            programmeTargets.recommendationsActedOnPerState,
+            'PARTNER_STATE',
+          ),
+          value: recommendations?.actual ?? 0,
+          met: recommendations?.met ?? false,
+        },
+        womenShare(
+          women?.actual ?? null,
+          women?.met ?? false,
+          programmeTargets.womenShareInPolicyDesignPerState,
+        ),
         {
           ...figure(
             'INVESTIGATORS_TRAINED',
@@ -176,9 +195,8 @@ export function programmeResults(
         },
         {
           ...figure('PUBLIC_PRIVATE_MECHANISMS', 1, 'PARTNER_STATE'),
-          value: null,
-          met: null,
-          reason: notRecorded.publicPrivate,
+          value: mechanism?.achieved ? 1 : 0,
+          met: mechanism?.achieved === true,
         },
         modules,
       ],
@@ -198,8 +216,24 @@ export function programmeResults(
           value: computed.strategiesAdopted.actual,
           met: computed.strategiesAdopted.met,
         },
-        unknown('RECOMMENDATIONS_ACTED_ON', programmeTargets.recommendationsActedOnPerState),
-        unknown('WOMEN_IN_POLICY_DESIGN', programmeTargets.womenShareInPolicyDesignPerState),
+        {
+          ...figure(
+            'RECOMMENDATIONS_ACTED_ON',
+            computed.recommendationsActedOn.target,
+            'PARTNER_STATE',
+          ),
+          value: computed.recommendationsActedOn.actual,
+          met: computed.recommendationsActedOn.met,
+          statesMeetingTarget: computed.recommendationsActedOn.statesMeetingTarget,
+        },
+        {
+          ...womenShare(
+            computed.womenInPolicyDesign.actual,
+            computed.womenInPolicyDesign.met,
+            computed.womenInPolicyDesign.target,
+          ),
+          statesMeetingTarget: computed.womenInPolicyDesign.statesMeetingTarget,
+        },
         {
           ...figure('INVESTIGATORS_TRAINED', computed.investigatorsTrained.target, 'PARTNER_STATE'),
           value: computed.investigatorsTrained.actual,
@@ -221,9 +255,8 @@ export function programmeResults(
             computed.publicPrivateMechanisms.target,
             'PROGRAMME',
           ),
-          value: null,
-          met: null,
-          reason: notRecorded.publicPrivate,
+          value: computed.publicPrivateMechanisms.actual,
+          met: computed.publicPrivateMechanisms.met,
         },
         {
           ...allModules,
@@ -247,17 +280,19 @@ function figure(
   return { indicator, title: titles[indicator], target, targetPer };
 }
 
-function unknown(
-  indicator: 'RECOMMENDATIONS_ACTED_ON' | 'WOMEN_IN_POLICY_DESIGN',
-  target: number,
-): IndicatorFigure {
-  return {
-    ...figure(indicator, target, 'PARTNER_STATE'),
-    value: null,
-    met: null,
-    reason:
-      indicator === 'RECOMMENDATIONS_ACTED_ON' ? notRecorded.recommendations : notRecorded.women,
-  };
+/** The share of women in policy design: null, with the reason, until an adoption is signed off. */
+function womenShare(actual: number | null, met: boolean, target: number): IndicatorFigure {
+  const base = figure('WOMEN_IN_POLICY_DESIGN', target, 'PARTNER_STATE');
+  return actual === null
+    ? { ...base, value: null, met: null, reason: notRecorded.women }
+    : { ...base, value: actual, met };
+}
+
+/** The mean of the recorded shares of a state's engagements, or null when none is recorded. */
+function meanShare(shares: readonly (number | null)[]): number | null {
+  const recorded = shares.filter((share): share is number => share !== null);
+  if (recorded.length === 0) return null;
+  return recorded.reduce((total, share) => total + share, 0) / recorded.length;
 }
 
 /** Every delivered course must include the human-rights module: the target is every course. */
