@@ -22,7 +22,8 @@ export class ReviewQueue {
       status,
       partnerStates: everyState ? undefined : principal.partnerStates,
     });
-    return found.map(reviewSummary);
+    const now = new Date();
+    return found.map((review) => reviewSummary(review, now));
   }
 
   async review(principal: Principal, reviewId: string): Promise<ReviewDetail> {

@@ -84,7 +84,6 @@ export class ReviewRepository {
     });
   }
 
-  /** The partner state of an engagement this service has reviews of. */
   /** The engagement's partner state, from its reviews or, before any, its own events. */
   async partnerStateOf(engagementId: string): Promise<string | undefined> {
     const review = await this.database.review.findFirst({

@@ -1,8 +1,8 @@
 import { findComplianceCriterion } from '@cttech/domain';
 import type { Review, ReviewRecord } from './review-repository.ts';
 
-/** A review in the queue, as the HTTP API returns it. */
-export function reviewSummary(review: Review) {
+/** A review in the queue, as the HTTP API returns it; overdue once open past its due time. */
+export function reviewSummary(review: Review, now: Date = new Date()) {
   return {
     id: review.id,
     reviewRequestId: review.reviewRequestId,
@@ -13,6 +13,7 @@ export function reviewSummary(review: Review) {
     submittedBy: review.submittedBy,
     submittedAt: review.submittedAt.toISOString(),
     dueAt: review.dueAt.toISOString(),
+    overdue: review.status === 'OPEN' && review.dueAt.getTime() < now.getTime(),
     status: review.status,
     decidedBy: review.decidedBy,
     decidedAt: review.decidedAt?.toISOString() ?? null,
