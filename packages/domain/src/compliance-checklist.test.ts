@@ -3,6 +3,8 @@ import {
   complianceChecklist,
   complianceCriteria,
   findComplianceCriterion,
+  monitoringPlans,
+  programmeOutcomes,
 } from './compliance-checklist.ts';
 import { milestoneStages } from './stages.ts';
 
@@ -56,5 +58,33 @@ describe('compliance monitoring plan', () => {
       /at least 20%, or a recorded justification/,
     );
     expect(findComplianceCriterion('NOT_A_CRITERION')).toBeUndefined();
+  });
+
+  it('gives each outcome a plan with criteria at every milestone stage', () => {
+    const plans = monitoringPlans();
+    expect(plans.map((plan) => plan.outcome)).toEqual(programmeOutcomes.map(({ id }) => id));
+    for (const plan of plans) {
+      expect(plan.stages.map(({ stage }) => stage)).toEqual([...milestoneStages]);
+      for (const { stage, criteria } of plan.stages) {
+        expect({ outcome: plan.outcome, stage, criteria: criteria.length > 0 }).toEqual({
+          outcome: plan.outcome,
+          stage,
+          criteria: true,
+        });
+      }
+    }
+    // the data-protection assessments serve the use of new technologies
+    const technologies = plans[1]?.stages.flatMap(({ criteria }) => criteria.map(({ id }) => id));
+    expect(technologies).toContain('DATA_PROTECTION_ASSESSMENT_E_EVIDENCE');
+    expect(technologies).not.toContain('WOMEN_IN_POLICY_DESIGN');
+  });
+
+  it("puts every criterion in at least one outcome's plan", () => {
+    const planned = new Set(
+      monitoringPlans().flatMap(({ stages }) =>
+        stages.flatMap(({ criteria }) => criteria.map(({ id }) => id)),
+      ),
+    );
+    expect([...planned].sort()).toEqual(complianceCriteria.map(({ id }) => id).sort());
   });
 });

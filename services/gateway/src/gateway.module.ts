@@ -9,6 +9,7 @@ import {
 } from './compliance/compliance-monitoring.ts';
 import { HoldsController } from './compliance/holds.controller.ts';
 import { IndicatorsController } from './compliance/indicators.controller.ts';
+import { MonitoringPlansController } from './compliance/monitoring-plans.controller.ts';
 import { AuditController, ReviewsController } from './compliance/reviews.controller.ts';
 import { ReviewsService } from './compliance/reviews.service.ts';
 import {
@@ -68,6 +69,7 @@ export class GatewayModule {
         HoldsController,
         AuditController,
         IndicatorsController,
+        MonitoringPlansController,
         OperationsController,
         ...(ports.developmentIssuer ? [DevelopmentIssuerController] : []),
       ],

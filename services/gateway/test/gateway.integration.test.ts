@@ -687,6 +687,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       'POST /api/v1/engagements/:id/holds': ['COMPLIANCE_REVIEWER'],
       'POST /api/v1/engagements/:id/holds/:holdId/lift': ['COMPLIANCE_REVIEWER'],
       'GET /api/v1/indicators': roles,
+      'GET /api/v1/monitoring-plans': roles,
       'GET /api/v1/indicators.csv': roles,
       'GET /api/v1/operations/dead-letters': ['OPERATOR', 'PROGRAMME_MANAGER'],
       'POST /api/v1/operations/dead-letters/replay': ['OPERATOR'],

@@ -34,6 +34,7 @@ export function reviewDetail(review: ReviewRecord) {
         criterionId,
         title: criterion?.title ?? criterionId,
         evidenceRequired: criterion?.evidenceRequired ?? null,
+        outcomes: criterion?.outcomes ?? [],
         verdict: answer?.verdict ?? null,
         comment: answer?.comment ?? null,
       };

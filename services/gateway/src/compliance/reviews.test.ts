@@ -272,6 +272,29 @@ describe('the review and audit routes, forwarded to the compliance service', () 
     ]);
   });
 
+  it("serves each outcome's monitoring plan to every role, stage by stage, without the compliance service", async () => {
+    const plans = await inject('GET', '/api/v1/monitoring-plans', tokens.officer);
+    expect(plans.statusCode).toBe(200);
+    const body = plans.json<
+      {
+        outcome: string;
+        stages: { stage: string; criteria: { criterionId: string; evidenceRequired: string }[] }[];
+      }[]
+    >();
+    expect(body.map(({ outcome }) => outcome)).toEqual([
+      'POLICY_AND_OPERATIONAL_CAPACITY',
+      'NEW_TECHNOLOGIES_IN_COUNTER_TERRORISM',
+    ]);
+    const trainingForTechnologies = body[1]?.stages.find(
+      ({ stage }) => stage === 'TAILORED_TRAINING',
+    );
+    expect(trainingForTechnologies?.criteria.map(({ criterionId }) => criterionId)).toContain(
+      'DATA_PROTECTION_ASSESSMENT_E_EVIDENCE',
+    );
+    expect((await inject('GET', '/api/v1/monitoring-plans')).statusCode).toBe(401);
+    expect(forwarded).toEqual([]);
+  });
+
   it('answers 503 naming the compliance service when it cannot be reached', async () => {
     answer = new GatewayError(
       'DEPENDENCY_UNAVAILABLE',
