@@ -51,7 +51,26 @@ export class OperationsController {
   @Get('workflows')
   @Roles('OPERATOR', 'PROGRAMME_MANAGER')
   @ApiOperation({
-    summary: 'Engagement workflows by execution status and stage, and the latest failed ones',
+    summary:
+      'Engagement workflows by execution status and stage; the latest failed ones with their ' +
+      'last error; the running ones stuck on a failing activity or workflow task',
+    description: [
+      '`byExecutionStatus`: engagement workflows per execution status; `byStage`: running ones',
+      'per stage.',
+      '',
+      '`failed`: the latest (at most 20) that failed, timed out or were terminated, each with',
+      '`lastError` read from the close event of its history: the failure (`message`, `type`,',
+      '`causes`), that it timed out, or the termination reason.',
+      '',
+      '`stuck`: running engagements with a pending activity at attempt 2 or later (`activityType`,',
+      '`attempt`, `lastError`, `lastAttemptEndedAt`, `nextAttemptAt`) or a workflow task failing',
+      'again and again (`failingWorkflowTask`). Only the most recently started running engagements',
+      'are examined: `stuckSearch` says how many (`examined`), the bound (`limit`, 200) and',
+      'whether all running ones were examined (`complete`).',
+      '',
+      'Workflow ids, times and error messages only: no payloads, stack traces or personal data.',
+      'A 503 problem when Temporal does not answer.',
+    ].join('\n'),
   })
   workflows() {
     return this.operations.workflowOverview();

@@ -40,8 +40,34 @@ const overview: WorkflowOverview = {
       workflowStatus: 'FAILED',
       openedAt: '2026-01-01T00:00:00.000Z',
       closedAt: '2026-01-02T00:00:00.000Z',
+      lastError: {
+        message: 'Activity task failed',
+        type: undefined,
+        causes: [{ message: 'Kafka unreachable', type: 'Error' }],
+      },
     },
   ],
+  stuck: [
+    {
+      engagementId: 'engagement-NG-2026',
+      openedAt: '2026-01-01T00:00:00.000Z',
+      failingActivities: [
+        {
+          activityType: 'publishEngagementEvents',
+          activityId: '3',
+          attempt: 4,
+          maximumAttempts: undefined,
+          lastError: { message: 'Kafka unreachable', type: 'Error', causes: [] },
+          lastAttemptEndedAt: '2026-01-02T00:00:00.000Z',
+          nextAttemptAt: '2026-01-02T00:00:08.000Z',
+          scheduledAt: undefined,
+          paused: false,
+        },
+      ],
+      failingWorkflowTask: undefined,
+    },
+  ],
+  stuckSearch: { examined: 2, limit: 200, complete: true },
 };
 
 describe("the operators' routes", () => {
