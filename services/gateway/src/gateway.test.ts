@@ -3,44 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DevelopmentIssuer, createTokenVerifier } from '@cttech/auth';
 import type { InjectOptions } from 'fastify';
-import type { ComplianceMonitoring } from './compliance/compliance-monitoring.ts';
-import type { EngagementWorkflows } from './engagements/engagement-workflows.ts';
-import type { MessageOperations, WorkflowOperations } from './operations/operations.ts';
+import {
+  unusedCompliance,
+  unusedEngagements,
+  unusedMessages,
+  unusedWorkflows,
+} from '../test/unused-ports.ts';
 import { createGateway, openApiPath, type Gateway } from './gateway.ts';
 
 const audience = 'cttech-gateway';
 const issuerName = 'urn:cttech:unit-test';
-
-function unreachable(): never {
-  throw new Error('the engagement workflows are not used by these tests');
-}
-const noEngagements: EngagementWorkflows = {
-  open: unreachable,
-  list: unreachable,
-  status: unreachable,
-  recordWork: unreachable,
-  submitMilestone: unreachable,
-  suspend: unreachable,
-  resume: unreachable,
-  cancel: unreachable,
-};
-const noCompliance: ComplianceMonitoring = {
-  reviewQueue: unreachable,
-  review: unreachable,
-  decide: unreachable,
-  auditTrail: unreachable,
-  verifyAuditTrail: unreachable,
-  holds: unreachable,
-  placeHold: unreachable,
-  liftHold: unreachable,
-  indicators: unreachable,
-};
-const noMessages: MessageOperations = {
-  deadLetters: unreachable,
-  replayDeadLetter: unreachable,
-  consumerLag: unreachable,
-};
-const noWorkflows: WorkflowOperations = { overview: unreachable };
 
 describe('the gateway over HTTP, with stubbed dependencies', () => {
   let issuer: DevelopmentIssuer;
@@ -54,9 +26,9 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
     gateway = await createGateway({
       ports: {
         verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
-        engagements: noEngagements,
-        compliance: noCompliance,
-        operations: { messages: noMessages, workflows: noWorkflows },
+        engagements: unusedEngagements,
+        compliance: unusedCompliance,
+        operations: { messages: unusedMessages, workflows: unusedWorkflows },
         dependencies: [
           {
             name: 'temporal',

@@ -6,13 +6,10 @@ import { createTokenVerifier, DevelopmentIssuer, type Principal } from '@cttech/
 import { createGateway, type Gateway } from '../gateway.ts';
 import { GatewayError } from '../problem.ts';
 import type { ComplianceAnswer, ComplianceMonitoring } from './compliance-monitoring.ts';
+import { unusedEngagements, unusedMessages, unusedWorkflows } from '../../test/unused-ports.ts';
 
 const audience = 'cttech-gateway';
 const issuerName = 'urn:cttech:unit-test';
-
-function unreachable(): never {
-  throw new Error('not used by these tests');
-}
 
 interface Forwarded {
   readonly call: string;
@@ -56,25 +53,9 @@ describe('the review and audit routes, forwarded to the compliance service', () 
     gateway = await createGateway({
       ports: {
         verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
-        engagements: {
-          open: unreachable,
-          list: unreachable,
-          status: unreachable,
-          recordWork: unreachable,
-          submitMilestone: unreachable,
-          suspend: unreachable,
-          resume: unreachable,
-          cancel: unreachable,
-        },
+        engagements: unusedEngagements,
         compliance,
-        operations: {
-          messages: {
-            deadLetters: unreachable,
-            replayDeadLetter: unreachable,
-            consumerLag: unreachable,
-          },
-          workflows: { overview: unreachable },
-        },
+        operations: { messages: unusedMessages, workflows: unusedWorkflows },
         dependencies: [],
       },
       bodyLimitBytes: 64 * 1024,

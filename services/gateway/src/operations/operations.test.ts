@@ -4,13 +4,10 @@ import { createTokenVerifier, DevelopmentIssuer, type Role } from '@cttech/auth'
 import { createGateway, type Gateway } from '../gateway.ts';
 import { GatewayError } from '../problem.ts';
 import type { DeadLetterSummary, MessageOperations, WorkflowOverview } from './operations.ts';
+import { unusedCompliance, unusedEngagements } from '../../test/unused-ports.ts';
 
 const audience = 'cttech-gateway';
 const issuerName = 'urn:cttech:unit-test';
-
-function unreachable(): never {
-  throw new Error('not used by these tests');
-}
 
 const letter: DeadLetterSummary = {
   deadLetterTopic: 'cttech.compliance-events.dead-letter',
@@ -100,27 +97,8 @@ describe("the operators' routes", () => {
     gateway = await createGateway({
       ports: {
         verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
-        engagements: {
-          open: unreachable,
-          list: unreachable,
-          status: unreachable,
-          recordWork: unreachable,
-          submitMilestone: unreachable,
-          suspend: unreachable,
-          resume: unreachable,
-          cancel: unreachable,
-        },
-        compliance: {
-          reviewQueue: unreachable,
-          review: unreachable,
-          decide: unreachable,
-          auditTrail: unreachable,
-          verifyAuditTrail: unreachable,
-          holds: unreachable,
-          placeHold: unreachable,
-          liftHold: unreachable,
-          indicators: unreachable,
-        },
+        engagements: unusedEngagements,
+        compliance: unusedCompliance,
         operations: { messages, workflows: { overview: async () => overview } },
         dependencies: [],
       },
