@@ -23,6 +23,23 @@ describe('engagement events', () => {
     },
   );
 
+  it('still parses a milestone submission written before it named the stage editors', () => {
+    const written = {
+      ...header,
+      id: 'engagement-KE-2026/3',
+      type: 'engagement.milestone-submitted',
+      version: 1,
+      data: {
+        reviewRequestId: 'engagement-KE-2026/3',
+        stage: 'KICK_OFF',
+        submittedBy: 'officer-ke-1',
+        reviewDueAt: '2026-12-06T10:00:00.000Z',
+        checklist: ['HRDD_RISK_ASSESSMENT', 'STAKEHOLDER_MAPPING_GENDER'],
+      },
+    };
+    expect(parseEngagementEvent(written)).toEqual({ ok: true, event: written });
+  });
+
   it('names one type per version', () => {
     const keys = engagementEventTypes.map(
       (definition) => `${definition.type}@${definition.version}`,

@@ -56,6 +56,11 @@ export const engagementEventTypes = [
       submittedBy: userId,
       reviewDueAt: instant,
       checklist: z.array(z.enum(complianceCriteria.map((c) => c.id) as [string, ...string[]])),
+      /**
+       * Who recorded the stage's work (staff ids): none of them may sign the milestone off.
+       * Added to version 1 as optional: events written before it still parse.
+       */
+      editedBy: z.array(userId).optional(),
     }),
     example: {
       reviewRequestId: 'engagement-KE-2026/3',
@@ -63,6 +68,7 @@ export const engagementEventTypes = [
       submittedBy: 'officer-ke-1',
       reviewDueAt: '2026-12-06T10:00:00.000Z',
       checklist: ['HRDD_RISK_ASSESSMENT', 'STAKEHOLDER_MAPPING_GENDER'],
+      editedBy: ['officer-ke-1', 'officer-ke-2'],
     },
   }),
   defineEventType({

@@ -153,7 +153,12 @@ let submitted = 0;
 /** The workflow's `engagement.milestone-submitted` for a partner state's kick-off. */
 export function milestoneSubmitted(
   partnerState: string,
-  overrides: { submittedBy?: string; reviewRequestId?: string; eventId?: string } = {},
+  overrides: {
+    submittedBy?: string;
+    reviewRequestId?: string;
+    eventId?: string;
+    editedBy?: string[];
+  } = {},
 ): EngagementEvent<'engagement.milestone-submitted'> {
   submitted += 1;
   const engagementId = `engagement-${partnerState}-${2026 + submitted}`;
@@ -172,6 +177,7 @@ export function milestoneSubmitted(
       submittedBy: overrides.submittedBy ?? `officer-${partnerState.toLowerCase()}-1`,
       reviewDueAt: '2026-12-06T10:00:00.000Z',
       checklist: ['HRDD_RISK_ASSESSMENT', 'STAKEHOLDER_MAPPING_GENDER'],
+      ...(overrides.editedBy ? { editedBy: overrides.editedBy } : {}),
     },
   };
 }

@@ -186,6 +186,30 @@ describe('the compliance service on the real database and broker', () => {
     expect(await changesOf(reviewId)).toEqual(before);
   });
 
+  it('refuses a reviewer who recorded some of the stage’s work, changing nothing', async () => {
+    // reviewer-1 also holds an officer's assignment here and edited the stage's work
+    const reviewId = await reviewOf(
+      milestoneSubmitted('KE', { editedBy: ['officer-ke-1', 'reviewer-1'] }),
+    );
+    const before = await changesOf(reviewId);
+    const refused = await request('POST', `/reviews/${reviewId}/decision`, {
+      as: 'reviewer-1',
+      body: changesRequested,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'FOUR_EYES',
+      detail: expect.stringContaining('edited this milestone'),
+    });
+    expect(await changesOf(reviewId)).toEqual(before);
+    // another reviewer may
+    const decided = await request('POST', `/reviews/${reviewId}/decision`, {
+      as: 'reviewer-2',
+      body: changesRequested,
+    });
+    expect(decided.status).toBe(200);
+  });
+
   it('refuses an invalid decision with a 400 problem naming the fields, changing nothing', async () => {
     const reviewId = await reviewOf(milestoneSubmitted('KE'));
     const before = await changesOf(reviewId);

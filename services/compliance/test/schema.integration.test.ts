@@ -22,6 +22,7 @@ describe('the compliance migrations', () => {
         '20261122190000_indicators',
         '20261122220000_human_rights_holds',
         '20261122230000_strategy_adoption_facts',
+        '20261122233000_review_editors',
       ],
       alreadyApplied: [],
     });
@@ -33,6 +34,7 @@ describe('the compliance migrations', () => {
         '20261122190000_indicators',
         '20261122220000_human_rights_holds',
         '20261122230000_strategy_adoption_facts',
+        '20261122233000_review_editors',
       ],
     });
   });

@@ -523,6 +523,8 @@ export async function engagementWorkflow(
       submittedBy: by,
       reviewDueAt: dueAt,
       checklist: complianceChecklist(stage).map((criterion) => criterion.id),
+      // the compliance service refuses them as reviewers too (an activity's input: no patch)
+      editedBy: [...s.stageEditors],
     });
     s.pendingReview = {
       reviewRequestId: built.id,

@@ -165,6 +165,10 @@ describe('a submitted milestone and its compliance review (time-skipping server)
       'engagement.stage-advanced',
     ]);
     expect(events.ofType('engagement.stage-advanced')[0]?.data.decidedBy).toBe(reviewer);
+    // the compliance service learns who may not sign off, too
+    expect(events.ofType('engagement.milestone-submitted')[0]?.data.editedBy).toEqual([
+      secondOfficer,
+    ]);
   });
 
   it('applies a decision delivered twice with the same update id once, and refuses its id under another update id', async () => {

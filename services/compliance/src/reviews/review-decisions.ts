@@ -55,6 +55,7 @@ export class ReviewDecisions {
     const fourEyes = checkFourEyes({
       submittedBy: review.submittedBy,
       decidedBy: principal.userId,
+      editedBy: review.editedBy,
     });
     if (!fourEyes.ok) throw new ComplianceError('FOUR_EYES', fourEyes.refusal.message);
     if (review.status !== 'OPEN') throw alreadyDecided(review.id);

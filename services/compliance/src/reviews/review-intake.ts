@@ -28,6 +28,8 @@ export class ReviewIntake {
       cycle: event.cycle,
       stage: data.stage,
       submittedBy: data.submittedBy,
+      // events written before the workflow named the stage's editors name none
+      editedBy: data.editedBy ?? [],
       submittedAt: new Date(event.occurredAt),
       dueAt: new Date(data.reviewDueAt),
       checklist: data.checklist,

@@ -24,6 +24,8 @@ export interface ReviewOpening {
   readonly cycle: number;
   readonly stage: string;
   readonly submittedBy: string;
+  /** Who recorded the stage's work: none of them may decide it (four eyes). */
+  readonly editedBy: readonly string[];
   readonly submittedAt: Date;
   readonly dueAt: Date;
   readonly checklist: readonly string[];
@@ -52,7 +54,14 @@ export class ReviewRepository {
   async open(tx: ComplianceTransaction, opening: ReviewOpening): Promise<Review | undefined> {
     const id = randomUUID();
     const { count } = await tx.review.createMany({
-      data: [{ id, ...opening, checklist: [...opening.checklist] }],
+      data: [
+        {
+          id,
+          ...opening,
+          checklist: [...opening.checklist],
+          editedBy: [...opening.editedBy],
+        },
+      ],
       skipDuplicates: true,
     });
     return count === 0

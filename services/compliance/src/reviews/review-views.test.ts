@@ -10,6 +10,7 @@ const review = (status: 'OPEN' | 'DECIDED', dueAt: string): Review => ({
   cycle: 2026,
   stage: 'KICK_OFF',
   submittedBy: 'officer-ke-1',
+  editedBy: ['officer-ke-1'],
   submittedAt: new Date('2026-11-01T09:00:00.000Z'),
   dueAt: new Date(dueAt),
   checklist: ['HRDD_RISK_ASSESSMENT'],
