@@ -85,7 +85,10 @@ describe('an engagement from kick-off to completion (time-skipping server)', () 
       await handle.result();
       // the status the reviewer's last sign-off returned: querying the closed workflow makes
       // the worker replay its whole history, which on the time-skipping server sometimes hits
-      // a nondeterminism error (see the session note; under investigation)
+      // a nondeterminism error. That is a test-server bug, not the workflow's: when a course's
+      // signal lands between a workflow task's scheduled and started events, the test server
+      // tells the worker to run the TRAINING_DELIVERY update before that signal, while replay
+      // runs it after every signal of the task. The real server never splits them so.
       return completed;
     });
 
