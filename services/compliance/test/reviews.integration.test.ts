@@ -291,6 +291,26 @@ describe('the compliance service on the real database and broker', () => {
     ]);
   });
 
+  it('gives a reviewer their own queue: the open reviews they may decide, four eyes applied', async () => {
+    const own = await reviewOf(milestoneSubmitted('KE', { submittedBy: 'reviewer-2' }));
+    const edited = await reviewOf(
+      milestoneSubmitted('KE', { editedBy: ['officer-ke-1', 'reviewer-2'] }),
+    );
+    const decidable = await reviewOf(milestoneSubmitted('KE'));
+    const mine = await request<ReviewSummary[]>('GET', '/reviews?mine=true', { as: 'reviewer-2' });
+    expect(mine.status).toBe(200);
+    const ids = mine.body.map((review) => review.id);
+    expect(ids).toContain(decidable);
+    expect(ids).not.toContain(own);
+    expect(ids).not.toContain(edited);
+    expect(mine.body.every((review) => review.status === 'OPEN')).toBe(true);
+    // reviewer-1 may decide the one reviewer-2 edited
+    const theirs = await request<ReviewSummary[]>('GET', '/reviews?mine=true', {
+      as: 'reviewer-1',
+    });
+    expect(theirs.body.map((review) => review.id)).toEqual(expect.arrayContaining([own, edited]));
+  });
+
   it('answers liveness and readiness without a token', async () => {
     expect((await request('GET', '/health')).status).toBe(200);
     const ready = await request('GET', '/health/ready');

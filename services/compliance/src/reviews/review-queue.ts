@@ -16,11 +16,17 @@ export class ReviewQueue {
     this.reviews = reviews;
   }
 
-  async list(principal: Principal, status: ReviewStatus | undefined): Promise<ReviewSummary[]> {
+  /** With `mine`, only the open reviews the caller may decide (four eyes), most urgent first. */
+  async list(
+    principal: Principal,
+    status: ReviewStatus | undefined,
+    mine = false,
+  ): Promise<ReviewSummary[]> {
     const everyState = principal.partnerStates.includes('*');
     const found = await this.reviews.list({
       status,
       partnerStates: everyState ? undefined : principal.partnerStates,
+      decidableBy: mine ? principal.userId : undefined,
     });
     const now = new Date();
     return found.map((review) => reviewSummary(review, now));

@@ -35,6 +35,8 @@ export interface ReviewQueueFilter {
   readonly status?: ReviewStatus | undefined;
   /** Only these partner states; undefined for all. */
   readonly partnerStates?: readonly string[] | undefined;
+  /** Only the reviews this user may decide: open, neither submitted nor edited by them. */
+  readonly decidableBy?: string | undefined;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -82,11 +84,18 @@ export class ReviewRepository {
   }
 
   /** The queue: most urgent first. */
-  async list({ status, partnerStates }: ReviewQueueFilter): Promise<Review[]> {
+  async list({ status, partnerStates, decidableBy }: ReviewQueueFilter): Promise<Review[]> {
     return this.database.review.findMany({
       where: {
         ...(status ? { status } : {}),
         ...(partnerStates ? { partnerState: { in: [...partnerStates] } } : {}),
+        ...(decidableBy
+          ? {
+              status: 'OPEN' as const,
+              submittedBy: { not: decidableBy },
+              NOT: { editedBy: { has: decidableBy } },
+            }
+          : {}),
       },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       take: 500,

@@ -6,7 +6,14 @@ import { Caller, Roles } from '../http/access.ts';
 import { ReviewDecisions } from './review-decisions.ts';
 import { ReviewQueue } from './review-queue.ts';
 
-const queueQuery = z.strictObject({ status: z.enum(['OPEN', 'DECIDED']).optional() });
+const queueQuery = z.strictObject({
+  status: z.enum(['OPEN', 'DECIDED']).optional(),
+  /** `true`: only the open reviews the caller may decide. */
+  mine: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
 
 @Controller('reviews')
 export class ReviewsController {
@@ -27,7 +34,7 @@ export class ReviewsController {
     @Caller() caller: Principal,
     @Query({ schema: queueQuery }) query: z.infer<typeof queueQuery>,
   ) {
-    return this.queue.list(caller, query.status);
+    return this.queue.list(caller, query.status, query.mine);
   }
 
   @Get(':id')

@@ -32,7 +32,10 @@ export interface ReviewDecisionRequest {
 }
 
 export interface ComplianceMonitoring {
-  reviewQueue(accessToken: string, status?: ReviewStatus): Promise<ComplianceAnswer>;
+  reviewQueue(
+    accessToken: string,
+    filter?: { readonly status?: ReviewStatus | undefined; readonly mine?: boolean | undefined },
+  ): Promise<ComplianceAnswer>;
   review(accessToken: string, reviewId: string): Promise<ComplianceAnswer>;
   decide(
     accessToken: string,

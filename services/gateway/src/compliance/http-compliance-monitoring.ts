@@ -28,9 +28,15 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     this.timeoutMs = timeoutMs;
   }
 
-  reviewQueue(accessToken: string, status?: ReviewStatus): Promise<ComplianceAnswer> {
-    const query = status === undefined ? '' : `?status=${encodeURIComponent(status)}`;
-    return this.call('GET', `/reviews${query}`, accessToken);
+  reviewQueue(
+    accessToken: string,
+    { status, mine }: { status?: ReviewStatus | undefined; mine?: boolean | undefined } = {},
+  ): Promise<ComplianceAnswer> {
+    const query = new URLSearchParams();
+    if (status !== undefined) query.set('status', status);
+    if (mine !== undefined) query.set('mine', String(mine));
+    const search = query.size > 0 ? `?${query.toString()}` : '';
+    return this.call('GET', `/reviews${search}`, accessToken);
   }
 
   review(accessToken: string, reviewId: string): Promise<ComplianceAnswer> {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 export const reviewQueueQuery = z.strictObject({
   status: z.enum(['OPEN', 'DECIDED']).optional(),
+  /** `true`: only the open reviews the caller may decide (four eyes). */
+  mine: z.enum(['true', 'false']).optional(),
 });
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
 

@@ -34,12 +34,24 @@ export class ReviewsController {
   @Roles('COMPLIANCE_REVIEWER', 'PROGRAMME_MANAGER', 'OPERATOR')
   @ApiOperation({ summary: "The reviewers' queue of your partner states", description: relayed })
   @ApiQuery({ name: 'status', required: false, enum: ['OPEN', 'DECIDED'] })
+  @ApiQuery({
+    name: 'mine',
+    required: false,
+    enum: ['true', 'false'],
+    description: 'true: only the open reviews you may decide (not submitted or edited by you)',
+  })
   async queue(
     @CallerToken() token: string,
     @Query({ schema: reviewQueueQuery }) query: ReviewQueueQuery,
     @Res() reply: FastifyReply,
   ) {
-    return relay(reply, await this.reviews.reviewQueue(token, query.status));
+    return relay(
+      reply,
+      await this.reviews.reviewQueue(token, {
+        status: query.status,
+        mine: query.mine === undefined ? undefined : query.mine === 'true',
+      }),
+    );
   }
 
   @Get(':id')

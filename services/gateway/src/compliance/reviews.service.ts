@@ -18,8 +18,11 @@ import {
 export class ReviewsService {
   constructor(@Inject(COMPLIANCE_MONITORING) private readonly compliance: ComplianceMonitoring) {}
 
-  reviewQueue(accessToken: string, status?: ReviewStatus): Promise<ComplianceAnswer> {
-    return this.compliance.reviewQueue(accessToken, status);
+  reviewQueue(
+    accessToken: string,
+    filter: { status?: ReviewStatus | undefined; mine?: boolean | undefined },
+  ): Promise<ComplianceAnswer> {
+    return this.compliance.reviewQueue(accessToken, filter);
   }
 
   review(accessToken: string, reviewId: string): Promise<ComplianceAnswer> {

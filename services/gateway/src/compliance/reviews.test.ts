@@ -29,7 +29,7 @@ describe('the review and audit routes, forwarded to the compliance service', () 
     return answer;
   };
   const compliance: ComplianceMonitoring = {
-    reviewQueue: (token, status) => reply('reviewQueue', token, status),
+    reviewQueue: (token, filter) => reply('reviewQueue', token, filter),
     review: (token, id) => reply('review', token, id),
     decide: (token, id, decision) => reply('decide', token, id, decision),
     auditTrail: (token, id) => reply('auditTrail', token, id),
@@ -92,7 +92,14 @@ describe('the review and audit routes, forwarded to the compliance service', () 
     expect(queue.statusCode).toBe(200);
     expect(queue.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(queue.body).toBe('[{"id":"r-1","stage":"KICK_OFF"}]');
-    expect(forwarded).toEqual([{ call: 'reviewQueue', token: tokens.reviewer, args: ['OPEN'] }]);
+    expect(forwarded).toEqual([
+      { call: 'reviewQueue', token: tokens.reviewer, args: [{ status: 'OPEN', mine: undefined }] },
+    ]);
+    forwarded.length = 0;
+    await inject('GET', '/api/v1/reviews?mine=true', tokens.reviewer);
+    expect(forwarded).toEqual([
+      { call: 'reviewQueue', token: tokens.reviewer, args: [{ status: undefined, mine: true }] },
+    ]);
   });
 
   it("relays the compliance service's refusal unchanged", async () => {
