@@ -85,12 +85,15 @@ describe("Kenya's engagement from kick-off to completion across the running syst
       const answer = await call('PUT', `${engagement}/submissions/${kind}`, officer, submission);
       expect({ kind, status: answer.status }).toEqual({ kind, status: 200 });
     };
-    const submit = async (stage: MilestoneStage) => {
+    const submit = async (
+      stage: MilestoneStage,
+      body: { findingResponses?: { finding: number; response: string }[] } = {},
+    ) => {
       const submitted = await call<EngagementStatusBody>(
         'POST',
         `${engagement}/milestone`,
         officer,
-        {},
+        body,
       );
       expect({ stage, status: submitted.status, state: submitted.body.state }).toEqual({
         stage,
@@ -139,7 +142,22 @@ describe("Kenya's engagement from kick-off to completion across the running syst
       { criterionId: 'HRDD_RISK_ASSESSMENT', text: 'Attach the risk assessment.' },
     ]);
     await record('KICK_OFF_REPORT', kickOffReport);
-    await decide(await submit('KICK_OFF'), secondReviewer, approvalOf('KICK_OFF'));
+    // the findings must be answered before the milestone goes back to review
+    const unanswered = await call<{ errors: { field: string }[] }>(
+      'POST',
+      `${engagement}/milestone`,
+      officer,
+      {},
+    );
+    expect(unanswered.status).toBe(400);
+    expect(unanswered.body.errors.map(({ field }) => field)).toEqual(['findingResponses']);
+    const response = 'The risk assessment of 12 March is attached to the kick-off report.';
+    const resubmitted = await submit('KICK_OFF', { findingResponses: [{ finding: 0, response }] });
+    const answered = await statusOf();
+    expect(answered.pendingReview?.answeredFindings).toEqual([
+      { criterionId: 'HRDD_RISK_ASSESSMENT', text: 'Attach the risk assessment.', response },
+    ]);
+    await decide(resubmitted, secondReviewer, approvalOf('KICK_OFF'));
     await until('in the needs assessment', ({ stage }) => stage === 'NEEDS_ASSESSMENT');
 
     // a human-rights hold: the engagement is suspended; only lifting the hold resumes it

@@ -58,6 +58,10 @@ export interface EngagementStatusBody {
   pending: { on: string; what: string } | null;
   openFindings: { criterionId?: string; text: string }[];
   humanRightsHold: { holdId: string; placedBy: string } | null;
+  pendingReview: {
+    reviewRequestId: string;
+    answeredFindings?: { criterionId?: string; text: string; response: string }[];
+  } | null;
   trainingCourses: { courseId: string; status: string }[];
   indicators: {
     investigatorsTrained: { women: number; men: number; undisclosed: number; total: number };

@@ -77,8 +77,23 @@ export interface RecordWork {
   readonly by: string;
 }
 
+/** The officer's answer to one finding, by its place in `openFindings` (from 0). */
+export interface FindingResponse {
+  readonly finding: number;
+  readonly response: string;
+}
+
 export interface SubmitMilestone {
   readonly by: string;
+  /** After "changes requested": an answer to every open finding. */
+  readonly findingResponses?: readonly FindingResponse[] | undefined;
+}
+
+/** A finding of the last "changes requested", with the officer's answer to it. */
+export interface AnsweredFinding {
+  readonly criterionId?: string | undefined;
+  readonly text: string;
+  readonly response: string;
 }
 
 /** A compliance reviewer's decision, delivered from the compliance service's event. */
@@ -160,6 +175,8 @@ export interface PendingReview {
   readonly dueAt: string;
   readonly reminded: boolean;
   readonly escalated: boolean;
+  /** The findings this submission answers (after "changes requested"), for the reviewer. */
+  readonly answeredFindings?: readonly AnsweredFinding[] | undefined;
 }
 
 /** Everything an officer, reviewer or operator needs to know about one engagement. */

@@ -65,6 +65,7 @@ import {
   type PendingReview,
   type PendingWork,
   type RecordWork,
+  type SubmitMilestone,
   type TrainingCourseProgress,
 } from './contract.ts';
 import { trainingCourseWorkflow } from './training-course-workflow.ts';
@@ -497,7 +498,15 @@ export async function engagementWorkflow(
   }
 
   // --- officer: submit the milestone -------------------------------------------------------
-  function validateSubmitMilestone({ by }: { by: string }): void {
+  // The update's validator checks the answers to the findings too; the handler checks only
+  // what it checked before answers existed: a validator does not run on replay, a handler
+  // does, and the histories recorded before then resubmit without answers (ADR 0004).
+  function validateSubmitMilestone({ by, findingResponses }: SubmitMilestone): void {
+    checkMilestoneSubmittable(by);
+    validateFindingResponses(findingResponses);
+  }
+
+  function checkMilestoneSubmittable(by: string): void {
     requireUser(by);
     requireAllowed('SUBMIT_MILESTONE');
     const stage = currentMilestoneStage();
@@ -511,8 +520,58 @@ export async function engagementWorkflow(
     }
   }
 
-  async function submitMilestone({ by }: { by: string }): Promise<EngagementStatus> {
-    validateSubmitMilestone({ by });
+  /** After "changes requested", the officer answers every open finding, once each. */
+  function validateFindingResponses(responses: SubmitMilestone['findingResponses']): void {
+    const open = s.openFindings.length;
+    if (responses === undefined || responses.length === 0) {
+      if (open > 0) {
+        refuseProblems([
+          {
+            field: 'findingResponses',
+            message: `must answer each of the ${open} open finding${open === 1 ? '' : 's'} of the last review`,
+          },
+        ]);
+      }
+      return;
+    }
+    const problems: Problem[] = [];
+    if (open === 0) {
+      problems.push({ field: 'findingResponses', message: 'there are no open findings to answer' });
+    }
+    const answered = new Set<number>();
+    responses.forEach(({ finding, response }, index) => {
+      if (!Number.isInteger(finding) || finding < 0 || finding >= open) {
+        if (open > 0) {
+          problems.push({
+            field: `findingResponses.${index}.finding`,
+            message: `must be the place of an open finding, 0 to ${open - 1}`,
+          });
+        }
+      } else if (answered.has(finding)) {
+        problems.push({
+          field: `findingResponses.${index}.finding`,
+          message: `answers finding ${finding} again`,
+        });
+      } else answered.add(finding);
+      if (typeof response !== 'string' || response.trim() === '') {
+        problems.push({ field: `findingResponses.${index}.response`, message: 'is required' });
+      }
+    });
+    const unanswered = s.openFindings.map((_, index) => index).filter((i) => !answered.has(i));
+    if (open > 0 && unanswered.length > 0) {
+      problems.push({
+        field: 'findingResponses',
+        message: `must answer finding${unanswered.length === 1 ? '' : 's'} ${unanswered.join(', ')}`,
+      });
+    }
+    if (problems.length > 0) refuseProblems(problems);
+  }
+
+  async function submitMilestone({
+    by,
+    findingResponses,
+  }: SubmitMilestone): Promise<EngagementStatus> {
+    checkMilestoneSubmittable(by);
     const stage = currentMilestoneStage();
     move('SUBMIT_MILESTONE', by);
     const submittedAt = nowIso();
@@ -534,6 +593,14 @@ export async function engagementWorkflow(
       dueAt,
       reminded: false,
       escalated: false,
+      ...(findingResponses?.length
+        ? {
+            answeredFindings: s.openFindings.map((finding, index) => ({
+              ...finding,
+              response: findingResponses.find((answer) => answer.finding === index)?.response ?? '',
+            })),
+          }
+        : {}),
     };
     s.openFindings = [];
     changed();

@@ -14,6 +14,7 @@ import {
 } from './engagement-harness.ts';
 import {
   decide,
+  fieldsOf,
   openEngagement,
   pendingReviewOf,
   record,
@@ -73,9 +74,30 @@ describe('a submitted milestone and its compliance review (time-skipping server)
         ],
       };
       await record(handle, 'KICK_OFF_REPORT', corrected);
-      const resubmitted = await submit(handle);
+      // every open finding must be answered, once, before the milestone goes back
+      const unanswered = await refusalOf(submit(handle));
+      expect(unanswered.type).toBe('INVALID_SUBMISSION');
+      expect(fieldsOf(unanswered)).toEqual(['findingResponses']);
+      const badAnswers = await refusalOf(
+        submit(handle, officer, [
+          { finding: 0, response: ' ' },
+          { finding: 3, response: 'Nothing to say.' },
+        ]),
+      );
+      expect(fieldsOf(badAnswers)).toEqual([
+        'findingResponses.0.response',
+        'findingResponses.1.finding',
+      ]);
+      expect((await status(handle)).state).toBe('CHANGES_REQUESTED');
+
+      const response = 'The Ministry of Gender focal point is now in the stakeholder mapping.';
+      const resubmitted = await submit(handle, officer, [{ finding: 0, response }]);
       const second = pendingReviewOf(resubmitted);
       expect(resubmitted).toMatchObject({ state: 'AWAITING_REVIEW', openFindings: [] });
+      // the reviewer sees what was asked and how it was answered
+      expect(second.answeredFindings).toEqual([
+        { criterionId: 'HRDD_RISK_ASSESSMENT', text: finding, response },
+      ]);
       expect(second.reviewRequestId).not.toBe(first.reviewRequestId);
 
       // a decision on the first request, now answered, no longer applies

@@ -19,6 +19,7 @@ import {
   type EngagementStatus,
   type OpenEngagement,
   type PendingReview,
+  type SubmitMilestone,
 } from '../src/contract.ts';
 import { engagementWorkflow } from '../src/engagement-workflow.ts';
 import { approval, manager, officer, reviewer } from './engagement-harness.ts';
@@ -63,8 +64,14 @@ export function record(
   return handle.executeUpdate(recordWorkUpdate, { args: [{ kind, submission, by }] });
 }
 
-export function submit(handle: EngagementHandle, by = officer): Promise<EngagementStatus> {
-  return handle.executeUpdate(submitMilestoneUpdate, { args: [{ by }] });
+export function submit(
+  handle: EngagementHandle,
+  by = officer,
+  findingResponses?: SubmitMilestone['findingResponses'],
+): Promise<EngagementStatus> {
+  return handle.executeUpdate(submitMilestoneUpdate, {
+    args: [{ by, ...(findingResponses ? { findingResponses } : {}) }],
+  });
 }
 
 /** Delivers a decision as the compliance service's bridge does: the update id is the decision id. */
@@ -91,8 +98,9 @@ export async function submitAndApprove(
   handle: EngagementHandle,
   by = officer,
   decidedBy = reviewer,
+  findingResponses?: SubmitMilestone['findingResponses'],
 ): Promise<EngagementStatus> {
-  const review = pendingReviewOf(await submit(handle, by));
+  const review = pendingReviewOf(await submit(handle, by, findingResponses));
   return decide(handle, approval(review.stage, review.reviewRequestId, decidedBy));
 }
 

@@ -125,7 +125,9 @@ describe('recording the replay histories', () => {
         changesRequested('KICK_OFF', first.reviewRequestId, 'No gender focal point.'),
       );
       await record(loop, 'KICK_OFF_REPORT', kickOffReport);
-      await submitAndApprove(loop);
+      await submitAndApprove(loop, undefined, undefined, [
+        { finding: 0, response: 'The Ministry of Gender focal point is now mapped.' },
+      ]);
       await keep('changes-requested', loop);
 
       // suspended while awaiting review, resumed, then cancelled

@@ -49,8 +49,24 @@ export const submissionKindParam = submissionKindSchema;
 /** For the API document: a recorded piece of work is one of the submission kinds. */
 export const anySubmission = z.union(Object.values(submissionSchemas));
 
-/** Submitting a milestone carries nothing but the caller. */
-export const submitMilestoneBody = z.strictObject({}).optional();
+/**
+ * Submitting a milestone: after "changes requested", an answer to each open finding, by its
+ * place (from 0) in the status's `openFindings`; nothing otherwise.
+ */
+export const submitMilestoneBody = z
+  .strictObject({
+    findingResponses: z
+      .array(
+        z.strictObject({
+          finding: z.number().int().min(0),
+          response: z.string().trim().min(1).max(4000),
+        }),
+      )
+      .max(200)
+      .optional(),
+  })
+  .optional();
+export type SubmitMilestoneBody = z.infer<typeof submitMilestoneBody>;
 
 export const reasonBody = z.strictObject({
   reason: z.string().trim().min(1).max(2000),

@@ -53,7 +53,10 @@ export interface EngagementWorkflows {
   ): Promise<EngagementStatus>;
   submitMilestone(
     engagementId: string,
-    by: string,
+    submission: {
+      by: string;
+      findingResponses?: readonly { finding: number; response: string }[] | undefined;
+    },
     options?: UpdateOptions,
   ): Promise<EngagementStatus>;
   suspend(

@@ -34,6 +34,7 @@ import {
   resumeBody,
   submissionKindParam,
   submitMilestoneBody,
+  type SubmitMilestoneBody,
   type EngagementListQuery,
   type OpenEngagementBody,
 } from './engagement-requests.ts';
@@ -156,10 +157,15 @@ export class EngagementsController {
   submitMilestone(
     @Caller() caller: Principal,
     @Param('id', { schema: engagementIdSchema }) id: string,
-    @Body({ schema: submitMilestoneBody }) _body: unknown,
+    @Body({ schema: submitMilestoneBody }) body: SubmitMilestoneBody,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.engagements.submitMilestone(caller, id, idempotencyKey(key));
+    return this.engagements.submitMilestone(
+      caller,
+      id,
+      body?.findingResponses,
+      idempotencyKey(key),
+    );
   }
 
   @Post(':id/suspend')

@@ -4,7 +4,13 @@ import { refusalForProblems, validateSubmission, type SubmissionKind } from '@ct
 import type { EngagementStatus, EngagementTransition } from '@cttech/engagement-workflow';
 import { GatewayError } from '../problem.ts';
 import { scopedEngagementId } from './engagement-scope.ts';
-import type { EngagementListQuery, OpenEngagementBody } from './engagement-requests.ts';
+import type {
+  EngagementListQuery,
+  OpenEngagementBody,
+  SubmitMilestoneBody,
+} from './engagement-requests.ts';
+
+type FindingResponses = NonNullable<SubmitMilestoneBody>['findingResponses'];
 import {
   ENGAGEMENT_WORKFLOWS,
   type EngagementSummary,
@@ -77,11 +83,12 @@ export class EngagementsService {
   submitMilestone(
     caller: Principal,
     engagementId: string,
+    findingResponses: FindingResponses,
     idempotencyKey?: string,
   ): Promise<EngagementStatus> {
     return this.workflows.submitMilestone(
       this.scoped(caller, engagementId),
-      caller.userId,
+      { by: caller.userId, findingResponses },
       updateOptions(caller, 'submitMilestone', idempotencyKey),
     );
   }

@@ -127,12 +127,13 @@ export class TemporalEngagementWorkflows implements EngagementWorkflows {
 
   submitMilestone(
     engagementId: string,
-    by: string,
+    { by, findingResponses }: Parameters<EngagementWorkflows['submitMilestone']>[1],
     options: UpdateOptions = {},
   ): Promise<EngagementStatus> {
-    return this.client.workflow
-      .getHandle(engagementId)
-      .executeUpdate(submitMilestoneUpdate, { args: [{ by }], ...updateId(options) });
+    return this.client.workflow.getHandle(engagementId).executeUpdate(submitMilestoneUpdate, {
+      args: [{ by, ...(findingResponses?.length ? { findingResponses } : {}) }],
+      ...updateId(options),
+    });
   }
 
   suspend(
