@@ -1,0 +1,2 @@
+export { parseKeyring, PersonalDataCipher, PersonalDataError } from './personal-data-cipher.ts';
+export { PersonalText } from './personal-text.ts';
