@@ -7,6 +7,13 @@ import {
   type RelayLogger,
 } from '@cttech/messaging';
 import {
+  AuthenticationGuard,
+  ProblemDetailsFilter,
+  RequestValidationPipe,
+  ServiceName,
+  TokenVerifier,
+} from '@cttech/service-http';
+import {
   Inject,
   Injectable,
   Module,
@@ -24,9 +31,6 @@ import { HealthController } from './health/health.controller.ts';
 import { Readiness } from './health/readiness.ts';
 import { HoldsController } from './holds/holds.controller.ts';
 import { HumanRightsHolds } from './holds/human-rights-holds.ts';
-import { AuthenticationGuard, TokenVerifier } from './http/authentication.guard.ts';
-import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
-import { RequestValidationPipe } from './http/request-validation.pipe.ts';
 import { IndicatorFacts } from './indicators/indicator-facts.ts';
 import { IndicatorsController } from './indicators/indicators.controller.ts';
 import { ProgrammeDashboard } from './indicators/programme-dashboard.ts';
@@ -110,6 +114,7 @@ export class ComplianceModule {
       providers: [
         { provide: Runtime, useValue: runtime },
         { provide: TokenVerifier, useValue: runtime.verifyToken },
+        { provide: ServiceName, useValue: 'compliance' },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: RequestValidationPipe },

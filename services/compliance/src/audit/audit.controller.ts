@@ -1,6 +1,6 @@
 import type { Principal } from '@cttech/auth';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { Caller, Roles } from '../http/access.ts';
+import { Caller, Roles } from '@cttech/service-http';
 import { AuditQueries } from './audit-queries.ts';
 
 @Controller()

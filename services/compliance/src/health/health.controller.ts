@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { WithoutAuthentication } from '../http/access.ts';
+import { WithoutAuthentication } from '@cttech/service-http';
 import { Readiness } from './readiness.ts';
 
 @Controller('health')

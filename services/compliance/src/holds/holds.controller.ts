@@ -1,6 +1,6 @@
 import type { Principal } from '@cttech/auth';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { Caller, Roles } from '../http/access.ts';
+import { Caller, Roles } from '@cttech/service-http';
 import {
   HumanRightsHolds,
   liftHoldBody,

@@ -1,6 +1,6 @@
 import type { Principal } from '@cttech/auth';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { Caller, Roles } from '../http/access.ts';
+import { Caller, Roles } from '@cttech/service-http';
 import { indicatorsCsv } from './indicators-csv.ts';
 import { ProgrammeDashboard } from './programme-dashboard.ts';
 

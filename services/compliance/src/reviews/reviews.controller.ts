@@ -2,7 +2,7 @@ import type { Principal } from '@cttech/auth';
 import { reviewDecisionSchema } from '@cttech/domain';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, Roles } from '../http/access.ts';
+import { Caller, Roles } from '@cttech/service-http';
 import { ReviewDecisions } from './review-decisions.ts';
 import { ReviewQueue } from './review-queue.ts';
 

@@ -8,7 +8,7 @@ import { Test } from '@nestjs/testing';
 import { z } from 'zod';
 import { Caller, Roles, WithoutAuthentication } from './access.ts';
 import { AuthenticationGuard, TokenVerifier } from './authentication.guard.ts';
-import { ProblemDetailsFilter } from './problem-details.filter.ts';
+import { ProblemDetailsFilter, ServiceName } from './problem-details.filter.ts';
 import { RequestValidationPipe } from './request-validation.pipe.ts';
 
 const reviewer: Principal = {
@@ -71,6 +71,7 @@ describe('the global guard, validation pipe and problem filter', () => {
             return reviewer;
           },
         },
+        { provide: ServiceName, useValue: 'sample' },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
@@ -106,7 +107,12 @@ describe('the global guard, validation pipe and problem filter', () => {
   });
 
   it('answers 401 without a token or with a bad one, 403 for another role', async () => {
-    expect((await call('/reviewers')).statusCode).toBe(401);
+    const missing = await call('/reviewers');
+    expect(missing.statusCode).toBe(401);
+    expect(missing.json()).toMatchObject({
+      code: 'AUTHENTICATION_REQUIRED',
+      detail: 'an Authorization: Bearer <token> header is required',
+    });
     const forged = await call('/reviewers', 'forged');
     expect(forged.statusCode).toBe(401);
     expect(forged.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -1,7 +1,7 @@
 import { validateWith } from '@cttech/domain';
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
-import { ComplianceError } from '../errors.ts';
+import { serviceError } from './service-error.ts';
 
 /**
  * Validates every route argument that declares a zod schema (`@Body({ schema })`,
@@ -22,7 +22,7 @@ export class RequestValidationPipe implements PipeTransform {
     const listed = validated.problems
       .map(({ field, message }) => (field === '' ? message : `${field} ${message}`))
       .join('; ');
-    throw new ComplianceError(
+    throw serviceError(
       'INVALID_REQUEST',
       `the request ${where} is not valid: ${listed}`,
       validated.problems,

@@ -1,28 +1,16 @@
 import {
   Catch,
   HttpException,
+  Inject,
   Logger,
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ComplianceError, type ComplianceErrorCode } from '../errors.ts';
+import { ServiceError } from './service-error.ts';
 
-const titles: Record<ComplianceErrorCode, string> = {
-  INVALID_REQUEST: 'The request is not valid',
-  INVALID_REVIEW_DECISION: 'The review decision is not valid',
-  AUTHENTICATION_REQUIRED: 'Authentication is required',
-  ROLE_NOT_ALLOWED: "The caller's role may not do this",
-  FOUR_EYES: 'Four eyes: the submitter cannot decide',
-  REVIEW_NOT_FOUND: 'No such review',
-  ENGAGEMENT_NOT_FOUND: 'No such engagement',
-  HOLD_NOT_FOUND: 'No such hold',
-  REVIEW_ALREADY_DECIDED: 'The review has already been decided',
-  HOLD_ALREADY_OPEN: 'The engagement is already on hold',
-  HOLD_ALREADY_LIFTED: 'The hold has already been lifted',
-  ENGAGEMENT_CLOSED: 'The engagement is closed',
-  DEPENDENCY_UNAVAILABLE: 'A dependency is unavailable',
-};
+/** The name of the service, which names the logger of unexpected errors. */
+export const ServiceName = Symbol('ServiceName');
 
 function problemType(code: string): string {
   return `urn:cttech:problem:${code.toLowerCase().replaceAll('_', '-')}`;
@@ -31,11 +19,16 @@ function problemType(code: string): string {
 /**
  * Every error leaves as an RFC 9457 problem (`application/problem+json`): type, title, status,
  * detail, the request's correlation id and, for invalid input, `errors` naming each field.
- * Unexpected errors are logged with the correlation id and described to no one.
+ * Unexpected errors are logged (under the service's name, `ServiceName`) with the correlation
+ * id and described to no one.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('compliance');
+  private readonly logger: Logger;
+
+  constructor(@Inject(ServiceName) serviceName: string) {
+    this.logger = new Logger(serviceName);
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -44,10 +37,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const correlationId = String(request.id);
     const base = { instance: request.url, correlationId };
     let body: Record<string, unknown>;
-    if (exception instanceof ComplianceError) {
+    if (exception instanceof ServiceError) {
       body = {
         type: problemType(exception.code),
-        title: titles[exception.code],
+        title: exception.title,
         status: exception.status,
         detail: exception.message,
         code: exception.code,

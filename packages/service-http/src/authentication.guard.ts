@@ -1,8 +1,8 @@
 import { AuthenticationError, hasRole, type Principal, type Role } from '@cttech/auth';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ComplianceError } from '../errors.ts';
 import { rolesKey, withoutAuthenticationKey, type AuthenticatedRequest } from './access.ts';
+import { serviceError } from './service-error.ts';
 
 /** Verifies a bearer token: the caller, or an AuthenticationError saying why not. */
 export type TokenVerifier = (token: string) => Promise<Principal>;
@@ -33,13 +33,10 @@ export class AuthenticationGuard implements CanActivate {
     const principal = await this.authenticate(request.headers.authorization);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(rolesKey, targets) ?? [];
     if (allowed.length === 0) {
-      throw new ComplianceError(
-        'ROLE_NOT_ALLOWED',
-        'this route names no roles: it is closed to everyone',
-      );
+      throw serviceError('ROLE_NOT_ALLOWED', 'this route names no roles: it is closed to everyone');
     }
     if (!hasRole(principal, ...allowed)) {
-      throw new ComplianceError(
+      throw serviceError(
         'ROLE_NOT_ALLOWED',
         `this route is for ${allowed.join(', ')}; the caller is ${principal.roles.join(', ')}`,
       );
@@ -51,7 +48,7 @@ export class AuthenticationGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<Principal> {
     const token = /^Bearer ([^\s]+)$/i.exec(header ?? '')?.[1];
     if (!token) {
-      throw new ComplianceError(
+      throw serviceError(
         'AUTHENTICATION_REQUIRED',
         'an Authorization: Bearer <token> header is required',
       );
@@ -60,7 +57,7 @@ export class AuthenticationGuard implements CanActivate {
       return await this.verifyToken(token);
     } catch (error) {
       if (error instanceof AuthenticationError) {
-        throw new ComplianceError('AUTHENTICATION_REQUIRED', error.message);
+        throw serviceError('AUTHENTICATION_REQUIRED', error.message);
       }
       throw error;
     }

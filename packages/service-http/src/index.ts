@@ -1,0 +1,18 @@
+export {
+  type AuthenticatedRequest,
+  Caller,
+  Roles,
+  rolesKey,
+  WithoutAuthentication,
+  withoutAuthenticationKey,
+} from './access.ts';
+export { AuthenticationGuard, TokenVerifier } from './authentication.guard.ts';
+export { ProblemDetailsFilter, ServiceName } from './problem-details.filter.ts';
+export { RequestValidationPipe } from './request-validation.pipe.ts';
+export {
+  ServiceError,
+  serviceError,
+  serviceErrorCodes,
+  type ServiceErrorCode,
+  type ServiceErrorDetails,
+} from './service-error.ts';
