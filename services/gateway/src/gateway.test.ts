@@ -82,8 +82,15 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
         '/api/v1/operations/dead-letters/replay',
         '/api/v1/operations/consumer-lag',
         '/api/v1/operations/workflows',
+        '/api/v1/engagements/{id}/holds',
+        '/api/v1/engagements/{id}/holds/{holdId}/lift',
+        '/api/v1/indicators',
+        '/api/v1/indicators.csv',
+        '/api/v1/monitoring-plans',
       ]),
     );
+    const milestone = JSON.stringify(document.paths['/api/v1/engagements/{id}/milestone']);
+    expect(milestone).toContain('findingResponses');
   });
 
   it('sends security headers and a correlation id with every answer', async () => {

@@ -154,6 +154,12 @@ export class EngagementsController {
   @ApiOperation({ summary: "Submit the current stage's milestone for compliance review" })
   @engagementIdParam
   @idempotencyHeader
+  @ApiBody({
+    required: false,
+    description:
+      'After changes requested: an answer to every open finding, by its place (from 0) in openFindings',
+    schema: asSchema(submitMilestoneBody.unwrap()),
+  })
   submitMilestone(
     @Caller() caller: Principal,
     @Param('id', { schema: engagementIdSchema }) id: string,
