@@ -8,14 +8,15 @@ import { describe, expect, it } from '@jest/globals';
 import { complianceChecklist } from '@cttech/domain';
 import { kickOffReport } from '@cttech/domain/samples';
 import { waitFor } from '@cttech/testing';
-import { api, call, freshEngagement, gateway, tokenFor } from './running-system.ts';
+import {
+  api,
+  call,
+  freshEngagement,
+  gateway,
+  tokenFor,
+  type EngagementStatusBody as Status,
+} from './running-system.ts';
 
-interface Status {
-  engagementId: string;
-  stage: string;
-  state: string;
-  history: { action: string; by: string }[];
-}
 interface Review {
   id: string;
   engagementId: string;

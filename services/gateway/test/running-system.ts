@@ -2,6 +2,7 @@
 // test.sh) over HTTP, through the gateway only: demo users' tokens, calls, fresh engagements.
 import { randomInt } from 'node:crypto';
 import { expect } from '@jest/globals';
+import type { EngagementStatus } from '@cttech/engagement-workflow';
 
 export const gateway = process.env.CTTECH_GATEWAY_URL ?? 'http://127.0.0.1:53000';
 export const api = `${gateway}/api/v1`;
@@ -51,24 +52,8 @@ export async function call<T>(
   };
 }
 
-export interface EngagementStatusBody {
-  engagementId: string;
-  stage: string;
-  state: string;
-  pending: { on: string; what: string } | null;
-  openFindings: { criterionId?: string; text: string }[];
-  humanRightsHold: { holdId: string; placedBy: string } | null;
-  pendingReview: {
-    reviewRequestId: string;
-    answeredFindings?: { criterionId?: string; text: string; response: string }[];
-  } | null;
-  trainingCourses: { courseId: string; status: string }[];
-  indicators: {
-    investigatorsTrained: { women: number; men: number; undisclosed: number; total: number };
-    strategyAdopted: boolean;
-  };
-  history: { action: string; by: string; note?: string }[];
-}
+/** The engagement's status as the API answers it: the workflow's own status. */
+export type EngagementStatusBody = EngagementStatus;
 
 /**
  * Opens an engagement of the partner state in a cycle no earlier run on this machine has used
