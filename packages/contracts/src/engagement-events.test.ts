@@ -40,6 +40,17 @@ describe('engagement events', () => {
     expect(parseEngagementEvent(written)).toEqual({ ok: true, event: written });
   });
 
+  it('still parses a course scheduled before the event carried its schedule', () => {
+    const written = {
+      ...header,
+      id: 'engagement-KE-2026/9',
+      type: 'training.course-status-changed',
+      version: 1,
+      data: { courseId: 'osint-nairobi-1', course: 'OSINT', status: 'SCHEDULED' },
+    };
+    expect(parseEngagementEvent(written)).toEqual({ ok: true, event: written });
+  });
+
   it('names one type per version', () => {
     const keys = engagementEventTypes.map(
       (definition) => `${definition.type}@${definition.version}`,

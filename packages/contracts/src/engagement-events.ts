@@ -4,6 +4,7 @@ import {
   engagementStages,
   instrumentTypes,
   milestoneStages,
+  plannedCourseSchema,
   reviewDecisionSchema,
   submissionKinds,
   trainingDeliverySchema,
@@ -182,8 +183,24 @@ export const engagementEventTypes = [
       courseId: z.string().min(1),
       course: z.enum(courseCodes),
       status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'AWAITING_DELIVERY', 'DELIVERED', 'CANCELLED']),
+      /**
+       * With SCHEDULED: the course as the training plan scheduled it, so the activities service
+       * can set it up without the officer typing it in twice. Added to version 1 as optional:
+       * events written before it still parse.
+       */
+      schedule: plannedCourseSchema.omit({ courseId: true, course: true }).optional(),
     }),
-    example: { courseId: 'osint-nairobi-1', course: 'OSINT', status: 'IN_PROGRESS' },
+    example: {
+      courseId: 'osint-nairobi-1',
+      course: 'OSINT',
+      status: 'SCHEDULED',
+      schedule: {
+        startDate: '2027-04-12',
+        endDate: '2027-04-16',
+        seats: 25,
+        venueOrPlatform: 'Nairobi, Kenya School of Government',
+      },
+    },
   }),
   // A course's delivery as the engagement accepted it (checked against the plan), with its
   // attendance counted by sex: what the programme indicators count. Counts only, never names.

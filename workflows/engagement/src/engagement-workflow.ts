@@ -452,10 +452,15 @@ export async function engagementWorkflow(
       // SCHEDULED goes out before the child starts: a child whose start date has passed
       // reports IN_PROGRESS at once, and that signal may be handled in the very activation
       // that resolves startChild, so publishing after it could number IN_PROGRESS first
+      const { startDate, endDate, seats, venueOrPlatform } = planned;
       await publish('training.course-status-changed', {
         courseId: planned.courseId,
         course: planned.course,
         status: 'SCHEDULED',
+        // the schedule lets the activities service set the course up (ADR 0004: patched)
+        ...(patched('course-schedule-in-event')
+          ? { schedule: { startDate, endDate, seats, venueOrPlatform } }
+          : {}),
       });
       await startChild(trainingCourseWorkflow, {
         workflowId: trainingCourseWorkflowId(engagementId, planned.courseId),

@@ -20,6 +20,8 @@ export const alteredHistoriesDirectory = fileURLToPath(
  */
 export const recordedHistories = {
   'whole-path': engagementWorkflowId('KE', 2026),
+  // the same run once SCHEDULED carries each course's schedule (patch course-schedule-in-event)
+  'whole-path-course-schedules': engagementWorkflowId('KE', 2026),
   'training-course-delivered': trainingCourseWorkflowId(
     engagementWorkflowId('KE', 2026),
     'darknet-basic-1',

@@ -110,6 +110,7 @@ describe('recording the replay histories', () => {
       await submitAndApprove(whole);
       expect((await resultOf(whole)).state).toBe('COMPLETED');
       await keep('whole-path', whole);
+      await keep('whole-path-course-schedules', whole);
       const course = realTimeClient(env).workflow.getHandle(
         trainingCourseWorkflowId(whole.workflowId, darknetCourse.courseId),
       );
