@@ -1,0 +1,166 @@
+// NestJS wiring of the activities service: controllers, the global guard, pipe and problem
+// filter, and the outbox relay and engagement-event consumer running with the application.
+import {
+  EventConsumer,
+  OutboxRelay,
+  type EventBroker,
+  type OutboxRelayOptions,
+} from '@cttech/messaging';
+import type { PersonalDataCipher } from '@cttech/personal-data';
+import {
+  AuthenticationGuard,
+  ProblemDetailsFilter,
+  RequestValidationPipe,
+  ServiceName,
+  TokenVerifier,
+} from '@cttech/service-http';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ActivitiesController } from './activities/activities.controller.ts';
+import { ActivityAccess } from './activities/activity-access.ts';
+import { ActivityPlanning } from './activities/activity-planning.ts';
+import { ActivityRecords } from './activities/activity-records.ts';
+import { ActivitySchedules } from './activities/activity-schedules.ts';
+import { CourseClosing } from './closing/course-closing.ts';
+import type { ActivitiesDatabase } from './database.ts';
+import { ActivitiesEventIntake } from './event-intake.ts';
+import { HealthController } from './health/health.controller.ts';
+import { Readiness } from './health/readiness.ts';
+import type { ActivitiesLogger } from './logger.ts';
+import { ParticipantRegistry } from './participants/participant-registry.ts';
+import { ParticipantsController } from './participants/participants.controller.ts';
+import { PersonalDetails } from './participants/personal-details.ts';
+import { SessionAttendance } from './sessions/session-attendance.ts';
+import { SessionsController } from './sessions/sessions.controller.ts';
+
+/** What the service runs on; the caller (main, or a test) opens these and closes them. */
+export interface ActivitiesRuntime {
+  readonly database: ActivitiesDatabase;
+  readonly broker: EventBroker;
+  readonly verifyToken: TokenVerifier;
+  /** Seals and opens participants' names and contact details (PERSONAL_DATA_KEYS). */
+  readonly cipher: PersonalDataCipher;
+  readonly engagementEventsTopic: string;
+  readonly activityEventsTopic: string;
+  /** The consumer group of the engagement events, which also names the inbox consumer. */
+  readonly consumerGroup: string;
+  readonly relay?: Pick<OutboxRelayOptions, 'idlePollMs' | 'batchSize'>;
+  /** Where action lines, warnings and errors go; Nest's logger when not given. */
+  readonly logger?: ActivitiesLogger;
+}
+
+const Runtime = Symbol('ActivitiesRuntime');
+
+/**
+ * Runs in the background while the application does: the outbox relay and the consumer of the
+ * engagement events. Started once the application is up, stopped before its connections close.
+ */
+@Injectable()
+class ActivitiesEventFlow implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly relay: OutboxRelay;
+  private readonly consumer: EventConsumer;
+  private readonly runtime: ActivitiesRuntime;
+
+  constructor(
+    @Inject(OutboxRelay) relay: OutboxRelay,
+    @Inject(EventConsumer) consumer: EventConsumer,
+    @Inject(Runtime) runtime: ActivitiesRuntime,
+  ) {
+    this.relay = relay;
+    this.consumer = consumer;
+    this.runtime = runtime;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { broker, engagementEventsTopic, activityEventsTopic } = this.runtime;
+    await broker.ensureTopics([
+      { topic: engagementEventsTopic, partitions: 3 },
+      { topic: activityEventsTopic, partitions: 3 },
+    ]);
+    this.relay.start();
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+    await this.relay.stop();
+  }
+}
+
+@Module({})
+export class ActivitiesModule {
+  static register(runtime: ActivitiesRuntime): DynamicModule {
+    const { database, broker } = runtime;
+    const logger: ActivitiesLogger = runtime.logger ?? new Logger('activities');
+    const access = new ActivityAccess(database);
+    const records = new ActivityRecords(database, access);
+    const relay = new OutboxRelay({ database, broker, ...runtime.relay, logger });
+    return {
+      module: ActivitiesModule,
+      controllers: [
+        ActivitiesController,
+        SessionsController,
+        ParticipantsController,
+        HealthController,
+      ],
+      providers: [
+        { provide: Runtime, useValue: runtime },
+        { provide: TokenVerifier, useValue: runtime.verifyToken },
+        { provide: ServiceName, useValue: 'activities' },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
+        { provide: OutboxRelay, useValue: relay },
+        {
+          provide: EventConsumer,
+          useValue: new ActivitiesEventIntake(new ActivityPlanning(logger)).consumer({
+            database,
+            broker,
+            engagementEventsTopic: runtime.engagementEventsTopic,
+            groupId: runtime.consumerGroup,
+            logger,
+          }),
+        },
+        { provide: ActivityRecords, useValue: records },
+        {
+          provide: ActivitySchedules,
+          useValue: new ActivitySchedules({ database, access, records, logger }),
+        },
+        {
+          provide: CourseClosing,
+          useValue: new CourseClosing({
+            database,
+            access,
+            records,
+            activityEventsTopic: runtime.activityEventsTopic,
+            logger,
+            closed: () => relay.wake(),
+          }),
+        },
+        {
+          provide: SessionAttendance,
+          useValue: new SessionAttendance({ database, access, logger }),
+        },
+        {
+          provide: ParticipantRegistry,
+          useValue: new ParticipantRegistry({
+            database,
+            access,
+            personalDetails: new PersonalDetails(runtime.cipher),
+            logger,
+          }),
+        },
+        { provide: Readiness, useValue: new Readiness({ database, broker }) },
+        ActivitiesEventFlow,
+      ],
+    };
+  }
+}
