@@ -1,0 +1,72 @@
+// The running notifications service: migrations applied, the staff directory read, then the
+// HTTP server, the consumer, the dispatcher and the digest schedule on their connections.
+import { createTokenVerifier } from '@cttech/auth';
+import { KafkajsBroker } from '@cttech/messaging';
+import { applyMigrations } from '@cttech/migrations';
+import type { NotificationsConfig } from './config.ts';
+import { migrationsDir, openNotificationsDatabase } from './database.ts';
+import { createNotificationsApp } from './notifications-app.ts';
+import { demoStaffDirectory, readStaffDirectory } from './recipients/staff-directory.ts';
+
+export interface NotificationsService {
+  readonly url: string;
+  /** Stops taking requests, stops the consumer, dispatcher and schedule, closes the connections. */
+  close(): Promise<void>;
+}
+
+export async function startNotificationsService(
+  config: NotificationsConfig,
+): Promise<NotificationsService> {
+  const staff = config.STAFF_DIRECTORY_FILE
+    ? await readStaffDirectory(config.STAFF_DIRECTORY_FILE)
+    : demoStaffDirectory();
+  console.log(
+    `notifications: ${staff.length} staff from ${config.STAFF_DIRECTORY_FILE ?? 'the demo users (STAFF_DIRECTORY_FILE is not set)'}`,
+  );
+  if (!config.SMTP_URL) {
+    console.log(
+      'notifications: SMTP_URL is not set: the e-mail channel is off (in-app and webhooks only)',
+    );
+  }
+  const migrations = await applyMigrations(config.DATABASE_URL, migrationsDir);
+  if (migrations.applied.length > 0) {
+    console.log(`notifications: applied migrations ${migrations.applied.join(', ')}`);
+  }
+  const database = openNotificationsDatabase(config.DATABASE_URL);
+  const broker = new KafkajsBroker({ brokers: config.KAFKA_BROKERS, clientId: 'notifications' });
+  const app = await createNotificationsApp({
+    database,
+    broker,
+    verifyToken: createTokenVerifier({
+      jwksUrl: config.AUTH_JWKS_URL,
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+    }),
+    engagementEventsTopic: config.ENGAGEMENT_EVENTS_TOPIC,
+    complianceEventsTopic: config.COMPLIANCE_EVENTS_TOPIC,
+    activityEventsTopic: config.ACTIVITY_EVENTS_TOPIC,
+    consumerGroup: config.CONSUMER_GROUP,
+    staff,
+    email: config.SMTP_URL ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined,
+    webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    deliveryRetry: {
+      maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+      firstDelayMs: config.DELIVERY_RETRY_FIRST_DELAY_MS,
+      maxDelayMs: config.DELIVERY_RETRY_MAX_DELAY_MS,
+    },
+    dispatchPollMs: config.DISPATCH_POLL_MS,
+    heartbeatMs: config.SSE_HEARTBEAT_MS,
+    digestCron: config.DIGEST_CRON,
+  });
+  await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
+  const url = await app.getUrl();
+  console.log(`notifications: listening on ${url}; the digest runs at ${config.DIGEST_CRON} (UTC)`);
+  return {
+    url,
+    close: async () => {
+      await app.close();
+      await broker.disconnect();
+      await database.$disconnect();
+    },
+  };
+}
