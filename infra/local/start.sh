@@ -13,22 +13,24 @@ pnpm -s infra up
 step "building the workspace"
 pnpm -s build
 
-step "starting the engagement worker, the gateway and the compliance service"
-pnpm -s infra up engagement-worker gateway compliance
+step "starting the engagement worker and the services (compliance, activities, notifications, gateway)"
+pnpm -s infra up engagement-worker compliance activities notifications gateway
 
 cat <<MESSAGE
 
 The CT TECH+ orchestrator is up: PostgreSQL, Kafka, Temporal, the engagement worker (with the
-bridge), the gateway and the compliance service. The activities and notifications services and
-the console come next.
+bridge), the compliance, activities and notifications services and the gateway in front of them.
+The console comes next.
   API               http://127.0.0.1:53000/api/v1 (OpenAPI: /api/v1/openapi.json)
   a demo token      curl -s -X POST http://127.0.0.1:53000/dev/tokens \\
                       -H 'content-type: application/json' -d '{"userId":"officer-ke-1"}'
                     (demo users: officer-ke-1, officer-ng-1, reviewer-1, reviewer-2, manager-1, operator-1)
   compliance        http://127.0.0.1:53010 (reviews, decisions, audit; same tokens)
+  activities        http://127.0.0.1:53020 (activities, participants, attendance; same tokens)
+  notifications     http://127.0.0.1:53030 (inbox, live stream, preferences; e-mail off unless SMTP_URL is set)
   Temporal Web UI   http://127.0.0.1:58233 (engagements appear there once opened)
   dead letters      pnpm dead-letters list cttech.compliance-events
-  logs              bash infra/local/infra.sh logs [engagement-worker|gateway|compliance|kafka|...] [--follow]
+  logs              bash infra/local/infra.sh logs [engagement-worker|gateway|compliance|activities|notifications|kafka|...] [--follow]
   status            bash infra/local/infra.sh status
   stop              bash infra/local/infra.sh down
 MESSAGE

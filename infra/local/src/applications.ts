@@ -37,6 +37,49 @@ export const complianceService = new ApplicationProcess({
   stopGraceMs: 30_000,
 });
 
+/**
+ * A development key for trainees' names and contact details (the activities service seals them
+ * with it). Local only: production gives PERSONAL_DATA_KEYS from its secret store.
+ */
+const developmentPersonalDataKeys = `dev-2026:${Buffer.alloc(32, 'cttech-local-development-key').toString('base64')}`;
+
+/** The activities service: activities, pseudonymous participants, attendance, closing courses. */
+export const activitiesService = new ApplicationProcess({
+  name: 'activities',
+  title: 'Activities',
+  main: 'services/activities/dist/src/main.js',
+  env: {
+    DATABASE_URL: adminUrl('activities'),
+    KAFKA_BROKERS: kafkaBrokers,
+    HTTP_PORT: String(ports.activities),
+    AUTH_JWKS_URL: developmentIssuer.jwksUrl,
+    AUTH_ISSUER: developmentIssuer.issuer,
+    AUTH_AUDIENCE: developmentIssuer.audience,
+    PERSONAL_DATA_KEYS: developmentPersonalDataKeys,
+  },
+  readiness: { url: `http://${host}:${ports.activities}/health/ready` },
+  listening: [`activities service http://${host}:${ports.activities}`],
+  stopGraceMs: 30_000,
+});
+
+/** The notifications service: in-app inbox, e-mail, webhooks, digests. */
+export const notificationsService = new ApplicationProcess({
+  name: 'notifications',
+  title: 'Notifications',
+  main: 'services/notifications/dist/src/main.js',
+  env: {
+    DATABASE_URL: adminUrl('notifications'),
+    KAFKA_BROKERS: kafkaBrokers,
+    HTTP_PORT: String(ports.notifications),
+    AUTH_JWKS_URL: developmentIssuer.jwksUrl,
+    AUTH_ISSUER: developmentIssuer.issuer,
+    AUTH_AUDIENCE: developmentIssuer.audience,
+  },
+  readiness: { url: `http://${host}:${ports.notifications}/health/ready` },
+  listening: [`notifications service http://${host}:${ports.notifications}`],
+  stopGraceMs: 30_000,
+});
+
 /** The public API: /api/v1, with the development issuer for the demo users. */
 export const gateway = new ApplicationProcess({
   name: 'gateway',
@@ -46,6 +89,8 @@ export const gateway = new ApplicationProcess({
     TEMPORAL_ADDRESS: temporalAddress,
     KAFKA_BROKERS: kafkaBrokers,
     COMPLIANCE_URL: `http://${host}:${ports.compliance}`,
+    ACTIVITIES_URL: `http://${host}:${ports.activities}`,
+    NOTIFICATIONS_URL: `http://${host}:${ports.notifications}`,
     HTTP_PORT: String(ports.gateway),
     AUTH_DEV_ISSUER: 'true',
     AUTH_ISSUER: developmentIssuer.issuer,
@@ -61,8 +106,13 @@ export const gateway = new ApplicationProcess({
 
 /**
  * The system's own processes in the order they start (`down` stops them in reverse): the
- * gateway is ready only once the compliance service is (its readiness asks it), and the
- * compliance service fetches the development issuer's keys from the gateway only when the first
- * request comes.
+ * gateway is ready only once the services are (its readiness asks them), and the services fetch
+ * the development issuer's keys from the gateway only when the first request comes.
  */
-export const applications = [engagementWorker, complianceService, gateway] as const;
+export const applications = [
+  engagementWorker,
+  complianceService,
+  activitiesService,
+  notificationsService,
+  gateway,
+] as const;

@@ -8,7 +8,15 @@ export interface ComponentStatus {
 
 /** One real server run locally. Every method is safe to call twice. */
 export interface Component {
-  readonly name: 'postgres' | 'kafka' | 'temporal' | 'engagement-worker' | 'gateway' | 'compliance';
+  readonly name:
+    | 'postgres'
+    | 'kafka'
+    | 'temporal'
+    | 'engagement-worker'
+    | 'gateway'
+    | 'compliance'
+    | 'activities'
+    | 'notifications';
   readonly title: string;
   readonly logFile: string;
   /** Fetches binaries or jars into the cache, once. */

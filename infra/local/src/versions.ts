@@ -29,6 +29,8 @@ export const ports = {
   temporalMetrics: 57263,
   gateway: 53000,
   compliance: 53010,
+  activities: 53020,
+  notifications: 53030,
 } as const;
 
 export const host = '127.0.0.1';

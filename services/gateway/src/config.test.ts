@@ -23,9 +23,11 @@ describe('loadGatewayConfig', () => {
     });
   });
 
-  it('reaches the compliance service and Kafka locally, and watches the known consumer groups', () => {
+  it('reaches the services and Kafka locally, and watches the known consumer groups', () => {
     const config = loadGatewayConfig({ AUTH_DEV_ISSUER: 'true' });
     expect(config.complianceUrl).toBe('http://127.0.0.1:53010');
+    expect(config.activitiesUrl).toBe('http://127.0.0.1:53020');
+    expect(config.notificationsUrl).toBe('http://127.0.0.1:53030');
     expect(config.kafka).toEqual({
       brokers: ['127.0.0.1:59092'],
       consumerGroups: [
@@ -33,7 +35,19 @@ describe('loadGatewayConfig', () => {
           groupId: 'engagement-bridge',
           topics: ['cttech.compliance-events', 'cttech.activity-events'],
         },
-        { groupId: 'compliance', topics: ['cttech.engagement-events'] },
+        { groupId: 'compliance', topics: ['cttech.engagement-events', 'cttech.activity-events'] },
+        { groupId: 'activities', topics: ['cttech.engagement-events'] },
+        {
+          groupId: 'notifications',
+          topics: [
+            'cttech.engagement-events',
+            'cttech.compliance-events',
+            'cttech.activity-events',
+            'cttech.engagement-events.dead-letter',
+            'cttech.compliance-events.dead-letter',
+            'cttech.activity-events.dead-letter',
+          ],
+        },
       ],
     });
     const elsewhere = loadGatewayConfig({

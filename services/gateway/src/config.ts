@@ -1,6 +1,6 @@
 // The gateway's configuration: read once at boot, every bad or missing variable listed at once.
 import { ConfigError, loadConfig, variable } from '@cttech/config';
-import { topics } from '@cttech/contracts';
+import { deadLetterTopic, topics } from '@cttech/contracts';
 import { engagementTaskQueue } from '@cttech/engagement-workflow';
 import { z } from 'zod';
 
@@ -30,11 +30,17 @@ export const gatewayVariables = {
   OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
   /** The compliance service: reviews and the audit trail are forwarded to it. */
   COMPLIANCE_URL: variable.url().default('http://127.0.0.1:53010'),
+  /** The activities service: activities, participants and attendance are forwarded to it. */
+  ACTIVITIES_URL: variable.url().default('http://127.0.0.1:53020'),
+  /** The notifications service: each user's inbox, live stream and preferences. */
+  NOTIFICATIONS_URL: variable.url().default('http://127.0.0.1:53030'),
   /** Kafka, for the operators' dead letters and consumer lag. */
   KAFKA_BROKERS: variable.hostPorts().default(['127.0.0.1:59092']),
   /** The consumer groups whose lag operators watch. */
   ENGAGEMENT_BRIDGE_GROUP: z.string().min(1).default('engagement-bridge'),
   COMPLIANCE_GROUP: z.string().min(1).default('compliance'),
+  ACTIVITIES_GROUP: z.string().min(1).default('activities'),
+  NOTIFICATIONS_GROUP: z.string().min(1).default('notifications'),
 };
 
 /** How access tokens are checked: the identity provider's keys, or the local issuer's. */
@@ -59,6 +65,8 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   readonly otlpEndpoint: string | undefined;
   readonly complianceUrl: string;
+  readonly activitiesUrl: string;
+  readonly notificationsUrl: string;
   readonly kafka: {
     readonly brokers: readonly string[];
     /** The consumer groups whose lag operators watch, with the topics each reads. */
@@ -124,6 +132,8 @@ export function loadGatewayConfig(
     auth,
     otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
     complianceUrl: values.COMPLIANCE_URL,
+    activitiesUrl: values.ACTIVITIES_URL,
+    notificationsUrl: values.NOTIFICATIONS_URL,
     kafka: {
       brokers: values.KAFKA_BROKERS,
       consumerGroups: [
@@ -131,7 +141,20 @@ export function loadGatewayConfig(
           groupId: values.ENGAGEMENT_BRIDGE_GROUP,
           topics: [topics.complianceEvents, topics.activityEvents],
         },
-        { groupId: values.COMPLIANCE_GROUP, topics: [topics.engagementEvents] },
+        {
+          groupId: values.COMPLIANCE_GROUP,
+          topics: [topics.engagementEvents, topics.activityEvents],
+        },
+        { groupId: values.ACTIVITIES_GROUP, topics: [topics.engagementEvents] },
+        {
+          groupId: values.NOTIFICATIONS_GROUP,
+          topics: [
+            topics.engagementEvents,
+            topics.complianceEvents,
+            topics.activityEvents,
+            ...Object.values(topics).map(deadLetterTopic),
+          ],
+        },
       ],
     },
   };

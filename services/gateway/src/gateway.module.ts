@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DevelopmentIssuer } from '@cttech/auth';
 import { TOKEN_VERIFIER, type TokenVerifier } from './access/access-rules.ts';
 import { AccessGuard } from './access/access.guard.ts';
+import { ActivitiesController } from './activities/activities.controller.ts';
 import {
   COMPLIANCE_MONITORING,
   type ComplianceMonitoring,
@@ -27,6 +28,7 @@ import {
   HealthController,
   type DependencyCheck,
 } from './health/health.controller.ts';
+import { NotificationsController } from './notifications/notifications.controller.ts';
 import { OperationsController } from './operations/operations.controller.ts';
 import { OperationsService } from './operations/operations.service.ts';
 import {
@@ -37,6 +39,11 @@ import {
 } from './operations/operations.ts';
 import { ProblemFilter } from './problem.filter.ts';
 import { SchemaValidationPipe } from './schema-validation.pipe.ts';
+import {
+  ACTIVITIES_SERVICE,
+  NOTIFICATIONS_SERVICE,
+  type ServiceRelay,
+} from './services/service-client.ts';
 
 /** What the gateway talks to, built by main.ts (real) or a test. */
 export interface GatewayPorts {
@@ -44,6 +51,10 @@ export interface GatewayPorts {
   readonly engagements: EngagementWorkflows;
   /** Reviews, holds, the audit trail and the indicators, answered by the compliance service. */
   readonly compliance: ComplianceMonitoring;
+  /** Activities, participants and attendance, answered by the activities service. */
+  readonly activities: ServiceRelay;
+  /** Each user's notifications, live stream and preferences, answered by that service. */
+  readonly notifications: ServiceRelay;
   /** Operators' tools: dead letters and consumer lag, the workflows' overview. */
   readonly operations: {
     readonly messages: MessageOperations;
@@ -67,6 +78,8 @@ export class GatewayModule {
         EngagementsController,
         ReviewsController,
         HoldsController,
+        ActivitiesController,
+        NotificationsController,
         AuditController,
         IndicatorsController,
         MonitoringPlansController,
@@ -77,6 +90,8 @@ export class GatewayModule {
         { provide: TOKEN_VERIFIER, useValue: ports.verifyToken },
         { provide: ENGAGEMENT_WORKFLOWS, useValue: ports.engagements },
         { provide: COMPLIANCE_MONITORING, useValue: ports.compliance },
+        { provide: ACTIVITIES_SERVICE, useValue: ports.activities },
+        { provide: NOTIFICATIONS_SERVICE, useValue: ports.notifications },
         { provide: MESSAGE_OPERATIONS, useValue: ports.operations.messages },
         { provide: WORKFLOW_OPERATIONS, useValue: ports.operations.workflows },
         { provide: DEPENDENCY_CHECKS, useValue: ports.dependencies },

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DevelopmentIssuer, createTokenVerifier } from '@cttech/auth';
 import type { InjectOptions } from 'fastify';
 import {
+  unusedActivities,
   unusedCompliance,
+  unusedNotifications,
   unusedEngagements,
   unusedMessages,
   unusedWorkflows,
@@ -28,6 +30,8 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
         verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
         engagements: unusedEngagements,
         compliance: unusedCompliance,
+        activities: unusedActivities,
+        notifications: unusedNotifications,
         operations: { messages: unusedMessages, workflows: unusedWorkflows },
         dependencies: [
           {
@@ -87,8 +91,21 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
         '/api/v1/indicators',
         '/api/v1/indicators.csv',
         '/api/v1/monitoring-plans',
+        '/api/v1/engagements/{id}/activities',
+        '/api/v1/engagements/{id}/activities/{activityId}/close',
+        '/api/v1/engagements/{id}/activities/{activityId}/participants',
+        '/api/v1/engagements/{id}/activities/{activityId}/sessions/{sessionId}/attendance',
+        '/api/v1/notifications',
+        '/api/v1/notifications/stream',
+        '/api/v1/me/preferences',
+        '/api/v1/me/webhooks',
+        '/api/v1/operations/notification-deliveries',
       ]),
     );
+    const participants = JSON.stringify(
+      document.paths['/api/v1/engagements/{id}/activities/{activityId}/participants'],
+    );
+    expect(participants).toContain('agency');
     const milestone = JSON.stringify(document.paths['/api/v1/engagements/{id}/milestone']);
     expect(milestone).toContain('findingResponses');
   });

@@ -21,8 +21,8 @@ const { createGateway } = await import('./gateway.ts');
 const { createEngagementClient } = await import('@cttech/engagement-workflow/client');
 const { TemporalEngagementWorkflows } =
   await import('./engagements/temporal-engagement-workflows.ts');
-const { complianceCheck, kafkaCheck, temporalCheck } =
-  await import('./health/dependency-checks.ts');
+const { kafkaCheck, serviceCheck, temporalCheck } = await import('./health/dependency-checks.ts');
+const { ServiceClient } = await import('./services/service-client.ts');
 const { HttpComplianceMonitoring } = await import('./compliance/http-compliance-monitoring.ts');
 const { KafkajsBroker } = await import('@cttech/messaging');
 const { BrokerMessageOperations } = await import('./operations/broker-message-operations.ts');
@@ -54,11 +54,26 @@ const verifyToken = developmentIssuer
       audience: auth.audience,
     });
 
+const complianceService = new ServiceClient({
+  service: 'compliance',
+  baseUrl: config.complianceUrl,
+});
+const activitiesService = new ServiceClient({
+  service: 'activities',
+  baseUrl: config.activitiesUrl,
+});
+const notificationsService = new ServiceClient({
+  service: 'notifications',
+  baseUrl: config.notificationsUrl,
+});
+
 const { app } = await createGateway({
   ports: {
     verifyToken,
     engagements: new TemporalEngagementWorkflows(client, config.temporal.taskQueue),
-    compliance: new HttpComplianceMonitoring({ baseUrl: config.complianceUrl }),
+    compliance: new HttpComplianceMonitoring(complianceService),
+    activities: activitiesService,
+    notifications: notificationsService,
     operations: {
       messages: new BrokerMessageOperations(broker, config.kafka.consumerGroups),
       workflows: new TemporalWorkflowOperations(client, config.temporal.taskQueue),
@@ -66,7 +81,9 @@ const { app } = await createGateway({
     dependencies: [
       temporalCheck(client),
       kafkaCheck(broker),
-      complianceCheck(config.complianceUrl),
+      serviceCheck(complianceService),
+      serviceCheck(activitiesService),
+      serviceCheck(notificationsService),
     ],
     developmentIssuer,
   },

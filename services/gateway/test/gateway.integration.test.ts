@@ -22,7 +22,8 @@ import { HttpComplianceMonitoring } from '../src/compliance/http-compliance-moni
 import { TemporalEngagementWorkflows } from '../src/engagements/temporal-engagement-workflows.ts';
 import { createGateway, type Gateway } from '../src/gateway.ts';
 import { KafkajsBroker } from '@cttech/messaging';
-import { complianceCheck, kafkaCheck, temporalCheck } from '../src/health/dependency-checks.ts';
+import { kafkaCheck, serviceCheck, temporalCheck } from '../src/health/dependency-checks.ts';
+import { ServiceClient } from '../src/services/service-client.ts';
 import type { MessageOperations, WorkflowOverview } from '../src/operations/operations.ts';
 import { TemporalWorkflowOperations } from '../src/operations/temporal-workflow-operations.ts';
 import { GatewayError } from '../src/problem.ts';
@@ -64,17 +65,20 @@ interface Forwarded {
 }
 
 /**
- * A loopback HTTP server standing in for the compliance service: it records what the gateway
+ * A loopback HTTP server standing in for a service behind the gateway: it records what the gateway
  * forwards and answers with whatever the test sets (by default 200 and a small JSON body).
  */
-async function startComplianceStandIn(): Promise<{
+async function startServiceStandIn(): Promise<{
   server: Server;
   url: string;
   forwarded: Forwarded[];
   answer: { status: number; contentType: string; body: string };
+  /** Server-sent event streams still open to the gateway. */
+  streams: { open: number };
 }> {
   const forwarded: Forwarded[] = [];
   const answer = { status: 200, contentType: 'application/json', body: '{"forwarded":true}' };
+  const streams = { open: 0 };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -86,13 +90,23 @@ async function startComplianceStandIn(): Promise<{
         authorization: headers.authorization,
         body: Buffer.concat(chunks).toString(),
       });
+      if (request.url?.endsWith('/stream')) {
+        // a stream of server-sent events that lasts until the gateway lets go of it
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(`data: ${answer.body}\n\n`);
+        streams.open += 1;
+        response.once('close', () => {
+          streams.open -= 1;
+        });
+        return;
+      }
       response.writeHead(answer.status, { 'content-type': answer.contentType });
       response.end(answer.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, forwarded, answer };
+  return { server, url: `http://127.0.0.1:${port}`, forwarded, answer, streams };
 }
 
 /** A loopback address where nothing listens. */
@@ -131,7 +145,9 @@ describe('the gateway with the real Temporal server and engagement worker', () =
   let stranger: DevelopmentIssuer;
   let gateway: Gateway;
   let baseUrl: string;
-  let complianceStandIn: Awaited<ReturnType<typeof startComplianceStandIn>>;
+  let complianceStandIn: Awaited<ReturnType<typeof startServiceStandIn>>;
+  let activitiesStandIn: Awaited<ReturnType<typeof startServiceStandIn>>;
+  let notificationsStandIn: Awaited<ReturnType<typeof startServiceStandIn>>;
   /** Where the gateway's compliance port points; a test may swap it for an unreachable one. */
   let complianceClient: ComplianceMonitoring;
   let broker: KafkajsBroker;
@@ -167,7 +183,18 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
     if (payload !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+    const leaving = new AbortController();
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: payload,
+      signal: leaving.signal,
+    });
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      // a stream does not end by itself: the status is all a caller here needs
+      leaving.abort();
+      return { status: response.status, contentType: 'text/event-stream', body: undefined as Body };
+    }
     const text = await response.text();
     return {
       status: response.status,
@@ -189,9 +216,13 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     issuer = await DevelopmentIssuer.create({ issuer: issuerName, audience });
     otherAudience = await DevelopmentIssuer.create({ issuer: issuerName, audience: 'another-api' });
     stranger = await DevelopmentIssuer.create({ issuer: issuerName, audience });
-    complianceStandIn = await startComplianceStandIn();
+    complianceStandIn = await startServiceStandIn();
+    activitiesStandIn = await startServiceStandIn();
+    notificationsStandIn = await startServiceStandIn();
     broker = new KafkajsBroker({ brokers: suite.infrastructure.kafkaBrokers, clientId: suite.id });
-    complianceClient = new HttpComplianceMonitoring({ baseUrl: complianceStandIn.url });
+    complianceClient = new HttpComplianceMonitoring(
+      new ServiceClient({ service: 'compliance', baseUrl: complianceStandIn.url }),
+    );
     gateway = await createGateway({
       ports: {
         verifyToken: createTokenVerifier({
@@ -201,6 +232,11 @@ describe('the gateway with the real Temporal server and engagement worker', () =
         }),
         engagements: new TemporalEngagementWorkflows(client, worker.taskQueue),
         compliance,
+        activities: new ServiceClient({ service: 'activities', baseUrl: activitiesStandIn.url }),
+        notifications: new ServiceClient({
+          service: 'notifications',
+          baseUrl: notificationsStandIn.url,
+        }),
         operations: {
           messages,
           workflows: new TemporalWorkflowOperations(client, worker.taskQueue),
@@ -208,7 +244,9 @@ describe('the gateway with the real Temporal server and engagement worker', () =
         dependencies: [
           temporalCheck(client),
           kafkaCheck(broker),
-          complianceCheck(complianceStandIn.url),
+          serviceCheck(
+            new ServiceClient({ service: 'compliance', baseUrl: complianceStandIn.url }),
+          ),
         ],
       },
       bodyLimitBytes: 256 * 1024,
@@ -244,7 +282,9 @@ describe('the gateway with the real Temporal server and engagement worker', () =
         .catch(() => undefined);
     }
     await gateway?.app.close();
-    await new Promise((resolve) => complianceStandIn?.server.close(resolve));
+    for (const standIn of [complianceStandIn, activitiesStandIn, notificationsStandIn]) {
+      await new Promise((resolve) => standIn?.server.close(resolve));
+    }
     await broker?.disconnect();
     await worker?.stop();
     await suite?.close();
@@ -614,7 +654,9 @@ describe('the gateway with the real Temporal server and engagement worker', () =
 
     it('answers 503 naming the compliance service when it cannot be reached', async () => {
       const standIn = complianceClient;
-      complianceClient = new HttpComplianceMonitoring({ baseUrl: await closedAddress() });
+      complianceClient = new HttpComplianceMonitoring(
+        new ServiceClient({ service: 'compliance', baseUrl: await closedAddress() }),
+      );
       try {
         const answer = await call<ProblemBody>('GET', '/api/v1/audit/verification', {
           token: as('operator'),
@@ -628,6 +670,102 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       } finally {
         complianceClient = standIn;
       }
+    });
+  });
+
+  describe('activities, forwarded to the activities service', () => {
+    const activityId = 'activity-0b6f4b8e-5f1d-4a7e-9c3a-2d1e0f9a8b7c';
+
+    it("passes the path, the caller's token and the participant on, and relays the answer", async () => {
+      activitiesStandIn.forwarded.length = 0;
+      Object.assign(activitiesStandIn.answer, {
+        status: 201,
+        contentType: 'application/json; charset=utf-8',
+        body: '{"id":"participant-1","sex":"WOMAN"}',
+      });
+      const participant = {
+        sex: 'WOMAN',
+        agency: 'CT police unit',
+        role: 'analyst',
+        name: 'A. N.',
+      };
+      const registered = await call(
+        'POST',
+        `/api/v1/engagements/${engagementA}/activities/${activityId}/participants`,
+        {
+          token: as('officerA'),
+          body: participant,
+        },
+      );
+      expect(registered.status).toBe(201);
+      expect(registered.body).toEqual({ id: 'participant-1', sex: 'WOMAN' });
+      expect(activitiesStandIn.forwarded).toEqual([
+        {
+          method: 'POST',
+          url: `/engagements/${engagementA}/activities/${activityId}/participants`,
+          authorization: `Bearer ${as('officerA')}`,
+          body: JSON.stringify(participant),
+        },
+      ]);
+    });
+
+    it("refuses another state's activities (404) and a malformed participant (400) without forwarding", async () => {
+      activitiesStandIn.forwarded.length = 0;
+      const elsewhere = await call('GET', `/api/v1/engagements/${engagementB}/activities`, {
+        token: as('officerA'),
+      });
+      expect(elsewhere.status).toBe(404);
+      const malformed = await call<ProblemBody>(
+        'POST',
+        `/api/v1/engagements/${engagementA}/activities/${activityId}/participants`,
+        { token: as('officerA'), body: { sex: 'W', agency: 'CT police unit', role: 'analyst' } },
+      );
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors?.map(({ field }) => field)).toEqual(['sex']);
+      expect(activitiesStandIn.forwarded).toEqual([]);
+    });
+  });
+
+  describe('notifications, forwarded to the notifications service', () => {
+    it('relays the live stream while the caller stays, and lets go of it when they leave', async () => {
+      notificationsStandIn.forwarded.length = 0;
+      notificationsStandIn.answer.body = '{"id":"n-1","title":"A milestone awaits your review"}';
+      const leaving = new AbortController();
+      const stream = await fetch(`${baseUrl}/api/v1/notifications/stream`, {
+        headers: { authorization: `Bearer ${as('reviewer')}` },
+        signal: leaving.signal,
+      });
+      expect(stream.status).toBe(200);
+      expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+      const { value } = await reader.read();
+      expect(new TextDecoder().decode(value)).toBe(
+        'data: {"id":"n-1","title":"A milestone awaits your review"}\n\n',
+      );
+      expect(notificationsStandIn.forwarded).toEqual([
+        expect.objectContaining({
+          method: 'GET',
+          url: '/notifications/stream',
+          authorization: `Bearer ${as('reviewer')}`,
+        }),
+      ]);
+      expect(notificationsStandIn.streams.open).toBe(1);
+      leaving.abort();
+      await waitFor(() => notificationsStandIn.streams.open === 0, {
+        what: "the notifications service's stream closed after the caller left",
+      });
+    });
+
+    it('passes the query on as the caller gave it', async () => {
+      notificationsStandIn.forwarded.length = 0;
+      notificationsStandIn.answer.body = '[]';
+      const unread = await call('GET', '/api/v1/notifications?unread=true&limit=20', {
+        token: as('officerA'),
+      });
+      expect(unread.status).toBe(200);
+      expect(notificationsStandIn.forwarded.map(({ url }) => url)).toEqual([
+        '/notifications?unread=true&limit=20',
+      ]);
     });
   });
 
@@ -664,6 +802,12 @@ describe('the gateway with the real Temporal server and engagement worker', () =
   });
 
   describe('the authorization matrix', () => {
+    const writersAndReaders: readonly Role[] = [
+      'PROGRAMME_OFFICER',
+      'COMPLIANCE_REVIEWER',
+      'PROGRAMME_MANAGER',
+    ];
+    const officerAndManager: readonly Role[] = ['PROGRAMME_OFFICER', 'PROGRAMME_MANAGER'];
     /** Who may use each route; `public` routes need no token. Every registered route must be here. */
     const allowed: Record<string, readonly Role[] | 'public'> = {
       'GET /health': 'public',
@@ -686,6 +830,33 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       'GET /api/v1/engagements/:id/holds': roles,
       'POST /api/v1/engagements/:id/holds': ['COMPLIANCE_REVIEWER'],
       'POST /api/v1/engagements/:id/holds/:holdId/lift': ['COMPLIANCE_REVIEWER'],
+      'GET /api/v1/engagements/:id/activities': writersAndReaders,
+      'GET /api/v1/engagements/:id/activities/:activityId': writersAndReaders,
+      'PATCH /api/v1/engagements/:id/activities/:activityId': ['PROGRAMME_OFFICER'],
+      'POST /api/v1/engagements/:id/activities/:activityId/close': ['PROGRAMME_OFFICER'],
+      'GET /api/v1/engagements/:id/activities/:activityId/participants': officerAndManager,
+      'POST /api/v1/engagements/:id/activities/:activityId/participants': ['PROGRAMME_OFFICER'],
+      'GET /api/v1/engagements/:id/activities/:activityId/participants/:participantId':
+        officerAndManager,
+      'DELETE /api/v1/engagements/:id/activities/:activityId/participants/:participantId/personal-data':
+        ['PROGRAMME_OFFICER'],
+      'POST /api/v1/engagements/:id/activities/:activityId/sessions': ['PROGRAMME_OFFICER'],
+      'GET /api/v1/engagements/:id/activities/:activityId/sessions/:sessionId/attendance':
+        officerAndManager,
+      'PUT /api/v1/engagements/:id/activities/:activityId/sessions/:sessionId/attendance': [
+        'PROGRAMME_OFFICER',
+      ],
+      'GET /api/v1/notifications': roles,
+      'GET /api/v1/notifications/stream': roles,
+      'POST /api/v1/notifications/read-all': roles,
+      'POST /api/v1/notifications/:notificationId/read': roles,
+      'GET /api/v1/me/preferences': roles,
+      'PUT /api/v1/me/preferences': roles,
+      'GET /api/v1/me/webhooks': roles,
+      'POST /api/v1/me/webhooks': roles,
+      'DELETE /api/v1/me/webhooks/:webhookId': roles,
+      'GET /api/v1/operations/notification-deliveries': ['OPERATOR'],
+      'POST /api/v1/operations/notification-deliveries/:deliveryId/retry': ['OPERATOR'],
       'GET /api/v1/indicators': roles,
       'GET /api/v1/monitoring-plans': roles,
       'GET /api/v1/indicators.csv': roles,
@@ -695,13 +866,38 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       'GET /api/v1/operations/workflows': ['OPERATOR', 'PROGRAMME_MANAGER'],
     };
 
+    const activity = 'POST /api/v1/engagements/:id/activities/:activityId';
+    const activityRequests: Record<string, unknown> = {
+      'PATCH /api/v1/engagements/:id/activities/:activityId': { venueOrPlatform: 'Nairobi' },
+      [`${activity}/close`]: { humanRightsModuleDelivered: true },
+      [`${activity}/participants`]: { sex: 'WOMAN', agency: 'CT police unit', role: 'analyst' },
+      [`${activity}/sessions`]: { date: '2027-04-12', title: 'Day one' },
+      'PUT /api/v1/engagements/:id/activities/:activityId/sessions/:sessionId/attendance': {
+        participantIds: [],
+      },
+    };
+
     /** A request each route would accept from an allowed caller, so that only roles decide. */
     function requestFor(route: string): { path: string; body?: unknown } {
       const [, url = ''] = route.split(' ');
       const path = url
         .replace(':id', matrixEngagement)
         .replace(':kind', 'KICK_OFF_REPORT')
-        .replace(':holdId', '6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34');
+        .replace(':holdId', '6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34')
+        .replace(':activityId', 'activity-6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34')
+        .replace(':participantId', 'participant-6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34')
+        .replace(':sessionId', 'session-6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34')
+        .replace(':notificationId', '6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34')
+        .replace(':webhookId', '6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34')
+        .replace(':deliveryId', '6f1c2a9e-3d4b-4c55-9a61-0d2f8e7b1c34');
+      if (route === 'PUT /api/v1/me/preferences') {
+        return { path, body: { email: true, webhook: false } };
+      }
+      if (route === 'POST /api/v1/me/webhooks') {
+        return { path, body: { url: 'https://hooks.example.org/cttech' } };
+      }
+      const activityBody = activityRequests[route];
+      if (activityBody !== undefined) return { path, body: activityBody };
       if (route === 'POST /api/v1/engagements') {
         return { path, body: { partnerState: stateA, cycle: matrixCycle } };
       }

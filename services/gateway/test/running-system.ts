@@ -6,6 +6,13 @@ import type { EngagementStatus } from '@cttech/engagement-workflow';
 
 export const gateway = process.env.CTTECH_GATEWAY_URL ?? 'http://127.0.0.1:53000';
 export const api = `${gateway}/api/v1`;
+/** The running system's Kafka and Temporal, for tests that look inside what travelled. */
+export const kafkaBrokers = (process.env.CTTECH_KAFKA_BROKERS ?? '127.0.0.1:59092').split(',');
+export const temporalAddress = process.env.CTTECH_TEMPORAL_ADDRESS ?? '127.0.0.1:57233';
+/** Where `pnpm infra` keeps the processes' logs. */
+export const logsDirectory =
+  process.env.CTTECH_LOGS_DIR ??
+  new URL('../../../.local/logs/', import.meta.url).pathname.replace(/\/$/, '');
 
 /** A token from the development issuer for a demo user. */
 export async function tokenFor(userId: string): Promise<string> {

@@ -3,6 +3,7 @@
 import type { ComplianceMonitoring } from '../src/compliance/compliance-monitoring.ts';
 import type { EngagementWorkflows } from '../src/engagements/engagement-workflows.ts';
 import type { MessageOperations, WorkflowOperations } from '../src/operations/operations.ts';
+import type { ServiceName, ServiceRelay } from '../src/services/service-client.ts';
 
 function unused(port: string): () => never {
   return () => {
@@ -43,3 +44,10 @@ export const unusedMessages: MessageOperations = {
 };
 
 export const unusedWorkflows: WorkflowOperations = { overview: unused('workflow operations') };
+
+function unusedService(service: ServiceName): ServiceRelay {
+  const port = unused(`${service} service`);
+  return { service, call: port, open: port };
+}
+export const unusedActivities = unusedService('activities');
+export const unusedNotifications = unusedService('notifications');

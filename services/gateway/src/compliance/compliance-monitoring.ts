@@ -2,17 +2,7 @@
 // and the programme's result indicators. The gateway
 // forwards the caller's own access token (the compliance service checks roles and partner
 // states again) and relays the answer as it came: status, content type and body.
-
-/** The compliance service's answer, relayed to the caller unchanged. */
-export interface ComplianceAnswer {
-  readonly status: number;
-  /** `application/json`, or `application/problem+json` for a refusal. */
-  readonly contentType: string;
-  /** The body as the compliance service sent it (text, not re-encoded). */
-  readonly body: string;
-  /** For a download (the indicators' CSV): the file name the service gave it. */
-  readonly contentDisposition?: string | undefined;
-}
+import type { ServiceAnswer } from '../services/service-client.ts';
 
 /** The reviewer's queue filter, as the compliance service takes it. */
 export type ReviewStatus = 'OPEN' | 'DECIDED';
@@ -35,29 +25,29 @@ export interface ComplianceMonitoring {
   reviewQueue(
     accessToken: string,
     filter?: { readonly status?: ReviewStatus | undefined; readonly mine?: boolean | undefined },
-  ): Promise<ComplianceAnswer>;
-  review(accessToken: string, reviewId: string): Promise<ComplianceAnswer>;
+  ): Promise<ServiceAnswer>;
+  review(accessToken: string, reviewId: string): Promise<ServiceAnswer>;
   decide(
     accessToken: string,
     reviewId: string,
     decision: ReviewDecisionRequest,
-  ): Promise<ComplianceAnswer>;
-  auditTrail(accessToken: string, engagementId: string): Promise<ComplianceAnswer>;
-  verifyAuditTrail(accessToken: string): Promise<ComplianceAnswer>;
-  holds(accessToken: string, engagementId: string): Promise<ComplianceAnswer>;
+  ): Promise<ServiceAnswer>;
+  auditTrail(accessToken: string, engagementId: string): Promise<ServiceAnswer>;
+  verifyAuditTrail(accessToken: string): Promise<ServiceAnswer>;
+  holds(accessToken: string, engagementId: string): Promise<ServiceAnswer>;
   placeHold(
     accessToken: string,
     engagementId: string,
     hold: { readonly concern: string },
-  ): Promise<ComplianceAnswer>;
+  ): Promise<ServiceAnswer>;
   liftHold(
     accessToken: string,
     engagementId: string,
     holdId: string,
     lifting: { readonly resolution: string },
-  ): Promise<ComplianceAnswer>;
+  ): Promise<ServiceAnswer>;
   /** The programme's result indicators, as JSON or as CSV. */
-  indicators(accessToken: string, format: 'json' | 'csv'): Promise<ComplianceAnswer>;
+  indicators(accessToken: string, format: 'json' | 'csv'): Promise<ServiceAnswer>;
 }
 
 export const COMPLIANCE_MONITORING = Symbol('ComplianceMonitoring');

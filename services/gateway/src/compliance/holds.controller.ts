@@ -20,7 +20,7 @@ import {
   type LiftHoldBody,
   type PlaceHoldBody,
 } from './hold-requests.ts';
-import { relay, relayed } from './relay.ts';
+import { relay, relayed } from '../services/relay.ts';
 
 const engagementIdParam = ApiParam({
   name: 'id',

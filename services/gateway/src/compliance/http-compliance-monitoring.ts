@@ -1,37 +1,27 @@
-// The compliance service over HTTP (Node's fetch). A service that cannot be reached, or does
-// not answer in time, is a 503 problem naming it; every answer it gives is relayed as it is.
-import { GatewayError } from '../problem.ts';
+// The compliance service over HTTP (the gateway's ServiceClient): every answer it gives is
+// relayed as it is; a compliance service that cannot be reached is a 503 naming it.
+import type { ServiceAnswer, ServiceClient, ServiceMethod } from '../services/service-client.ts';
 import type {
-  ComplianceAnswer,
   ComplianceMonitoring,
   ReviewDecisionRequest,
   ReviewStatus,
 } from './compliance-monitoring.ts';
-
-export interface HttpComplianceMonitoringOptions {
-  /** Where the compliance service listens, e.g. `http://127.0.0.1:53010`. */
-  readonly baseUrl: string;
-  /** How long one call may take before it counts as unavailable. */
-  readonly timeoutMs?: number;
-}
 
 function holdsPath(engagementId: string): string {
   return `/engagements/${encodeURIComponent(engagementId)}/holds`;
 }
 
 export class HttpComplianceMonitoring implements ComplianceMonitoring {
-  private readonly baseUrl: string;
-  private readonly timeoutMs: number;
+  private readonly client: ServiceClient;
 
-  constructor({ baseUrl, timeoutMs = 10_000 }: HttpComplianceMonitoringOptions) {
-    this.baseUrl = baseUrl.replace(/\/+$/, '');
-    this.timeoutMs = timeoutMs;
+  constructor(client: ServiceClient) {
+    this.client = client;
   }
 
   reviewQueue(
     accessToken: string,
     { status, mine }: { status?: ReviewStatus | undefined; mine?: boolean | undefined } = {},
-  ): Promise<ComplianceAnswer> {
+  ): Promise<ServiceAnswer> {
     const query = new URLSearchParams();
     if (status !== undefined) query.set('status', status);
     if (mine !== undefined) query.set('mine', String(mine));
@@ -39,7 +29,7 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     return this.call('GET', `/reviews${search}`, accessToken);
   }
 
-  review(accessToken: string, reviewId: string): Promise<ComplianceAnswer> {
+  review(accessToken: string, reviewId: string): Promise<ServiceAnswer> {
     return this.call('GET', `/reviews/${encodeURIComponent(reviewId)}`, accessToken);
   }
 
@@ -47,7 +37,7 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     accessToken: string,
     reviewId: string,
     decision: ReviewDecisionRequest,
-  ): Promise<ComplianceAnswer> {
+  ): Promise<ServiceAnswer> {
     return this.call(
       'POST',
       `/reviews/${encodeURIComponent(reviewId)}/decision`,
@@ -56,15 +46,15 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     );
   }
 
-  auditTrail(accessToken: string, engagementId: string): Promise<ComplianceAnswer> {
+  auditTrail(accessToken: string, engagementId: string): Promise<ServiceAnswer> {
     return this.call('GET', `/engagements/${encodeURIComponent(engagementId)}/audit`, accessToken);
   }
 
-  verifyAuditTrail(accessToken: string): Promise<ComplianceAnswer> {
+  verifyAuditTrail(accessToken: string): Promise<ServiceAnswer> {
     return this.call('GET', '/audit/verification', accessToken);
   }
 
-  holds(accessToken: string, engagementId: string): Promise<ComplianceAnswer> {
+  holds(accessToken: string, engagementId: string): Promise<ServiceAnswer> {
     return this.call('GET', holdsPath(engagementId), accessToken);
   }
 
@@ -72,7 +62,7 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     accessToken: string,
     engagementId: string,
     hold: { readonly concern: string },
-  ): Promise<ComplianceAnswer> {
+  ): Promise<ServiceAnswer> {
     return this.call('POST', holdsPath(engagementId), accessToken, hold);
   }
 
@@ -81,7 +71,7 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     engagementId: string,
     holdId: string,
     lifting: { readonly resolution: string },
-  ): Promise<ComplianceAnswer> {
+  ): Promise<ServiceAnswer> {
     return this.call(
       'POST',
       `${holdsPath(engagementId)}/${encodeURIComponent(holdId)}/lift`,
@@ -90,42 +80,16 @@ export class HttpComplianceMonitoring implements ComplianceMonitoring {
     );
   }
 
-  indicators(accessToken: string, format: 'json' | 'csv'): Promise<ComplianceAnswer> {
+  indicators(accessToken: string, format: 'json' | 'csv'): Promise<ServiceAnswer> {
     return this.call('GET', format === 'csv' ? '/indicators.csv' : '/indicators', accessToken);
   }
 
-  private async call(
-    method: 'GET' | 'POST',
+  private call(
+    method: ServiceMethod,
     path: string,
     accessToken: string,
     body?: unknown,
-  ): Promise<ComplianceAnswer> {
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${accessToken}`,
-      accept: 'application/json, text/csv, application/problem+json',
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    try {
-      const response = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      const contentDisposition = response.headers.get('content-disposition');
-      return {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? 'application/json',
-        body: await response.text(),
-        ...(contentDisposition ? { contentDisposition } : {}),
-      };
-    } catch (error) {
-      throw new GatewayError(
-        'DEPENDENCY_UNAVAILABLE',
-        'the compliance service cannot be reached; try again later',
-        [],
-        { cause: error },
-      );
-    }
+  ): Promise<ServiceAnswer> {
+    return this.client.call(method, path, accessToken, body);
   }
 }

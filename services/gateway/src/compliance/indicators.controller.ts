@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { CallerToken, Roles } from '../access/access-rules.ts';
 import { COMPLIANCE_MONITORING, type ComplianceMonitoring } from './compliance-monitoring.ts';
-import { relay, relayed } from './relay.ts';
+import { relay, relayed } from '../services/relay.ts';
 
 const readers = [
   'PROGRAMME_MANAGER',

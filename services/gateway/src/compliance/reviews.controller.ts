@@ -12,7 +12,7 @@ import type { Principal } from '@cttech/auth';
 import type { FastifyReply } from 'fastify';
 import { Caller, CallerToken, Roles } from '../access/access-rules.ts';
 import { engagementIdSchema, openApiSchema } from '../engagements/engagement-requests.ts';
-import { relay, relayed } from './relay.ts';
+import { relay, relayed } from '../services/relay.ts';
 import {
   reviewDecisionBody,
   reviewIdSchema,

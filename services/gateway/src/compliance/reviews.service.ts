@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@cttech/auth';
 import { scopedEngagementId } from '../engagements/engagement-scope.ts';
+import type { ServiceAnswer } from '../services/service-client.ts';
 import {
   COMPLIANCE_MONITORING,
-  type ComplianceAnswer,
   type ComplianceMonitoring,
   type ReviewDecisionRequest,
   type ReviewStatus,
@@ -21,11 +21,11 @@ export class ReviewsService {
   reviewQueue(
     accessToken: string,
     filter: { status?: ReviewStatus | undefined; mine?: boolean | undefined },
-  ): Promise<ComplianceAnswer> {
+  ): Promise<ServiceAnswer> {
     return this.compliance.reviewQueue(accessToken, filter);
   }
 
-  review(accessToken: string, reviewId: string): Promise<ComplianceAnswer> {
+  review(accessToken: string, reviewId: string): Promise<ServiceAnswer> {
     return this.compliance.review(accessToken, reviewId);
   }
 
@@ -33,7 +33,7 @@ export class ReviewsService {
     accessToken: string,
     reviewId: string,
     decision: ReviewDecisionRequest,
-  ): Promise<ComplianceAnswer> {
+  ): Promise<ServiceAnswer> {
     return this.compliance.decide(accessToken, reviewId, decision);
   }
 
@@ -41,7 +41,7 @@ export class ReviewsService {
     return this.compliance.auditTrail(accessToken, scopedEngagementId(caller, engagementId));
   }
 
-  verifyAuditTrail(accessToken: string): Promise<ComplianceAnswer> {
+  verifyAuditTrail(accessToken: string): Promise<ServiceAnswer> {
     return this.compliance.verifyAuditTrail(accessToken);
   }
 }

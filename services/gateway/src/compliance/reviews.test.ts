@@ -5,8 +5,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { createTokenVerifier, DevelopmentIssuer, type Principal } from '@cttech/auth';
 import { createGateway, type Gateway } from '../gateway.ts';
 import { GatewayError } from '../problem.ts';
-import type { ComplianceAnswer, ComplianceMonitoring } from './compliance-monitoring.ts';
-import { unusedEngagements, unusedMessages, unusedWorkflows } from '../../test/unused-ports.ts';
+import type { ServiceAnswer } from '../services/service-client.ts';
+import type { ComplianceMonitoring } from './compliance-monitoring.ts';
+import {
+  unusedActivities,
+  unusedEngagements,
+  unusedMessages,
+  unusedNotifications,
+  unusedWorkflows,
+} from '../../test/unused-ports.ts';
 
 const audience = 'cttech-gateway';
 const issuerName = 'urn:cttech:unit-test';
@@ -21,7 +28,7 @@ describe('the review and audit routes, forwarded to the compliance service', () 
   let issuer: DevelopmentIssuer;
   let gateway: Gateway;
   const forwarded: Forwarded[] = [];
-  let answer: ComplianceAnswer | GatewayError;
+  let answer: ServiceAnswer | GatewayError;
 
   const reply = async (call: string, token: string, ...args: unknown[]) => {
     forwarded.push({ call, token, args });
@@ -55,6 +62,8 @@ describe('the review and audit routes, forwarded to the compliance service', () 
         verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
         engagements: unusedEngagements,
         compliance,
+        activities: unusedActivities,
+        notifications: unusedNotifications,
         operations: { messages: unusedMessages, workflows: unusedWorkflows },
         dependencies: [],
       },

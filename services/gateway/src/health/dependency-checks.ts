@@ -1,5 +1,6 @@
 import type { EventBroker } from '@cttech/messaging';
 import type { Client } from '@temporalio/client';
+import type { ServiceClient } from '../services/service-client.ts';
 import type { DependencyCheck } from './health.controller.ts';
 
 /** Temporal answers for the gateway's namespace: a real call to the frontend. */
@@ -17,18 +18,7 @@ export function kafkaCheck(broker: EventBroker): DependencyCheck {
   return { name: 'kafka', check: () => broker.ensureTopics([]) };
 }
 
-/** The compliance service says it is ready itself (its database and Kafka answer it). */
-export function complianceCheck(baseUrl: string): DependencyCheck {
-  const url = `${baseUrl.replace(/\/+$/, '')}/health/ready`;
-  return {
-    name: 'compliance',
-    check: async () => {
-      const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
-      if (!response.ok) {
-        const problem = (await response.json().catch(() => ({}))) as { detail?: unknown };
-        const detail = typeof problem.detail === 'string' ? `: ${problem.detail}` : '';
-        throw new Error(`answered ${response.status}${detail}`);
-      }
-    },
-  };
+/** A service behind the gateway says it is ready itself (its database and Kafka answer it). */
+export function serviceCheck(service: ServiceClient): DependencyCheck {
+  return { name: service.service, check: () => service.ready() };
 }

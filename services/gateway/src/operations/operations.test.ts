@@ -4,7 +4,12 @@ import { createTokenVerifier, DevelopmentIssuer, type Role } from '@cttech/auth'
 import { createGateway, type Gateway } from '../gateway.ts';
 import { GatewayError } from '../problem.ts';
 import type { DeadLetterSummary, MessageOperations, WorkflowOverview } from './operations.ts';
-import { unusedCompliance, unusedEngagements } from '../../test/unused-ports.ts';
+import {
+  unusedActivities,
+  unusedCompliance,
+  unusedEngagements,
+  unusedNotifications,
+} from '../../test/unused-ports.ts';
 
 const audience = 'cttech-gateway';
 const issuerName = 'urn:cttech:unit-test';
@@ -99,6 +104,8 @@ describe("the operators' routes", () => {
         verifyToken: createTokenVerifier({ jwks: issuer.jwks(), issuer: issuerName, audience }),
         engagements: unusedEngagements,
         compliance: unusedCompliance,
+        activities: unusedActivities,
+        notifications: unusedNotifications,
         operations: { messages, workflows: { overview: async () => overview } },
         dependencies: [],
       },
