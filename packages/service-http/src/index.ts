@@ -7,6 +7,7 @@ export {
   withoutAuthenticationKey,
 } from './access.ts';
 export { AuthenticationGuard, TokenVerifier } from './authentication.guard.ts';
+export { HealthController } from './health.controller.ts';
 export { ProblemDetailsFilter, ServiceName } from './problem-details.filter.ts';
 export { RequestValidationPipe } from './request-validation.pipe.ts';
 export {
@@ -16,3 +17,11 @@ export {
   type ServiceErrorCode,
   type ServiceErrorDetails,
 } from './service-error.ts';
+export {
+  Readiness,
+  ServiceReadiness,
+  type DependencyProbe,
+  type DependencyStatus,
+  type ReadyReport,
+  type ServiceReadinessOptions,
+} from './service-readiness.ts';

@@ -35,16 +35,20 @@ export class ServiceError extends Error {
   }
 }
 
-/** The codes this package's guard and pipe throw, with their statuses and titles. */
+/** The codes this package's guard, pipe and readiness throw, with their statuses and titles. */
 export const serviceErrorCodes = {
   INVALID_REQUEST: { status: 400, title: 'The request is not valid' },
   AUTHENTICATION_REQUIRED: { status: 401, title: 'Authentication is required' },
   ROLE_NOT_ALLOWED: { status: 403, title: "The caller's role may not do this" },
+  DEPENDENCY_UNAVAILABLE: { status: 503, title: 'A dependency is unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ServiceErrorCode = keyof typeof serviceErrorCodes;
 
-/** One of the generic errors every service shares (invalid request, authentication, role). */
+/**
+ * One of the generic errors every service shares (invalid request, authentication, role, a
+ * dependency down).
+ */
 export function serviceError(
   code: ServiceErrorCode,
   message: string,

@@ -9,3 +9,4 @@ export { openTestSuite, TestSuite, type SuiteDatabase } from './suite.ts';
 export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.ts';
 export { PrivateKafkaBroker } from './private-kafka.ts';
 export { quietTemporalRuntime, workflowBundle } from './temporal.ts';
+export { serveJwks, type JwksServer } from './jwks-server.ts';

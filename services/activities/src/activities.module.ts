@@ -9,9 +9,12 @@ import {
 import type { PersonalDataCipher } from '@cttech/personal-data';
 import {
   AuthenticationGuard,
+  HealthController,
   ProblemDetailsFilter,
+  Readiness,
   RequestValidationPipe,
   ServiceName,
+  ServiceReadiness,
   TokenVerifier,
 } from '@cttech/service-http';
 import {
@@ -32,8 +35,6 @@ import { ActivitySchedules } from './activities/activity-schedules.ts';
 import { CourseClosing } from './closing/course-closing.ts';
 import type { ActivitiesDatabase } from './database.ts';
 import { ActivitiesEventIntake } from './event-intake.ts';
-import { HealthController } from './health/health.controller.ts';
-import { Readiness } from './health/readiness.ts';
 import type { ActivitiesLogger } from './logger.ts';
 import { ParticipantRegistry } from './participants/participant-registry.ts';
 import { ParticipantsController } from './participants/participants.controller.ts';
@@ -158,7 +159,16 @@ export class ActivitiesModule {
             logger,
           }),
         },
-        { provide: Readiness, useValue: new Readiness({ database, broker }) },
+        {
+          provide: Readiness,
+          useValue: new ServiceReadiness({
+            probes: {
+              postgres: () => database.$queryRaw`SELECT 1`,
+              // lists the topics: a metadata request to the brokers
+              kafka: () => broker.ensureTopics([]),
+            },
+          }),
+        },
         ActivitiesEventFlow,
       ],
     };

@@ -20,7 +20,6 @@ export const activitiesErrorCodes = {
   NO_ATTENDANCE: 422,
   ATTENDANCE_OVER_SEATS: 422,
   PERSONAL_DATA_UNREADABLE: 500,
-  DEPENDENCY_UNAVAILABLE: 503,
 } as const;
 
 export type ActivitiesErrorCode = keyof typeof activitiesErrorCodes;
@@ -43,7 +42,6 @@ export const activitiesErrorTitles: Record<ActivitiesErrorCode, string> = {
   NO_ATTENDANCE: 'No participant attended',
   ATTENDANCE_OVER_SEATS: 'More participants than seats',
   PERSONAL_DATA_UNREADABLE: "The participant's personal data cannot be opened",
-  DEPENDENCY_UNAVAILABLE: 'A dependency is unavailable',
 };
 
 /**

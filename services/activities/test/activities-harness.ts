@@ -3,14 +3,12 @@
 // fresh personal-data key, every line the service logs kept for the tests to read, and the
 // HTTP application driven through Fastify's inject.
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTokenVerifier, demoUser, DevelopmentIssuer } from '@cttech/auth';
 import { toKafkaRecord, type EngagementEvent } from '@cttech/contracts';
 import { KafkajsBroker, type EventBroker, type ReceivedMessage } from '@cttech/messaging';
 import { applyMigrations } from '@cttech/migrations';
 import { PersonalDataCipher } from '@cttech/personal-data';
-import { waitFor, type TestSuite } from '@cttech/testing';
+import { serveJwks, waitFor, type TestSuite } from '@cttech/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { createActivitiesApp } from '../src/activities-app.ts';
@@ -19,25 +17,6 @@ import { migrationsDir, openActivitiesDatabase, type ActivitiesDatabase } from '
 
 export const issuer = 'https://auth.cttech.test';
 export const audience = 'cttech-activities';
-
-/** Serves a JSON Web Key Set on 127.0.0.1, as an issuer's JWKS endpoint does. */
-async function serveJwks(
-  keys: () => unknown,
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(keys()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-    close: () =>
-      new Promise((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      ),
-  };
-}
 
 /** A problem response, or any other object a test looks into. */
 export type ProblemBody = Record<string, unknown> & {

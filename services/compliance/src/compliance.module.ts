@@ -8,9 +8,12 @@ import {
 } from '@cttech/messaging';
 import {
   AuthenticationGuard,
+  HealthController,
   ProblemDetailsFilter,
+  Readiness,
   RequestValidationPipe,
   ServiceName,
+  ServiceReadiness,
   TokenVerifier,
 } from '@cttech/service-http';
 import {
@@ -27,8 +30,6 @@ import { AuditQueries } from './audit/audit-queries.ts';
 import { AuditTrail } from './audit/audit-trail.ts';
 import type { ComplianceDatabase } from './database.ts';
 import { ComplianceEventIntake } from './event-intake.ts';
-import { HealthController } from './health/health.controller.ts';
-import { Readiness } from './health/readiness.ts';
 import { HoldsController } from './holds/holds.controller.ts';
 import { HumanRightsHolds } from './holds/human-rights-holds.ts';
 import { IndicatorFacts } from './indicators/indicator-facts.ts';
@@ -188,7 +189,16 @@ export class ComplianceModule {
           useFactory: (auditTrail: AuditTrail, reviews: ReviewRepository) =>
             new AuditQueries(auditTrail, reviews),
         },
-        { provide: Readiness, useValue: new Readiness({ database, broker }) },
+        {
+          provide: Readiness,
+          useValue: new ServiceReadiness({
+            probes: {
+              postgres: () => database.$queryRawUnsafe('SELECT 1'),
+              // lists the topics: a metadata request to the brokers
+              kafka: () => broker.ensureTopics([]),
+            },
+          }),
+        },
         ComplianceEventFlow,
       ],
     };

@@ -15,7 +15,6 @@ export const complianceErrorCodes = {
   HOLD_ALREADY_OPEN: 409,
   HOLD_ALREADY_LIFTED: 409,
   ENGAGEMENT_CLOSED: 409,
-  DEPENDENCY_UNAVAILABLE: 503,
 } as const;
 
 export type ComplianceErrorCode = keyof typeof complianceErrorCodes;
@@ -34,7 +33,6 @@ export const complianceErrorTitles: Record<ComplianceErrorCode, string> = {
   HOLD_ALREADY_OPEN: 'The engagement is already on hold',
   HOLD_ALREADY_LIFTED: 'The hold has already been lifted',
   ENGAGEMENT_CLOSED: 'The engagement is closed',
-  DEPENDENCY_UNAVAILABLE: 'A dependency is unavailable',
 };
 
 /**

@@ -1,13 +1,11 @@
 // One compliance service per test suite on the real servers: a private database (migrated),
 // private topics, a development issuer whose keys are served on a loopback JWKS endpoint, and
 // the service's HTTP application driven through Fastify's inject.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTokenVerifier, demoUser, DevelopmentIssuer, type Principal } from '@cttech/auth';
 import { toKafkaRecord, type EngagementEvent } from '@cttech/contracts';
 import { KafkajsBroker, type EventBroker } from '@cttech/messaging';
 import { applyMigrations } from '@cttech/migrations';
-import type { TestSuite } from '@cttech/testing';
+import { serveJwks, type TestSuite } from '@cttech/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createComplianceApp } from '../src/compliance-app.ts';
 import { migrationsDir, openComplianceDatabase, type ComplianceDatabase } from '../src/database.ts';
@@ -17,25 +15,6 @@ export const audience = 'cttech-compliance';
 
 /** Tests' logger: failures are asserted, not printed. */
 export const quiet = { warn: () => {}, error: () => {} };
-
-/** Serves a JSON Web Key Set on 127.0.0.1, as an issuer's JWKS endpoint does. */
-export async function serveJwks(
-  keys: () => unknown,
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(keys()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-    close: () =>
-      new Promise((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      ),
-  };
-}
 
 /** A problem response, or any other object a test looks into. */
 export type ProblemBody = Record<string, unknown> & {

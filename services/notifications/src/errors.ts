@@ -13,7 +13,6 @@ export const notificationsErrorCodes = {
   RECIPIENT_NOT_FOUND: 404,
   DELIVERY_NOT_DEAD: 409,
   TOO_MANY_WEBHOOKS: 409,
-  DEPENDENCY_UNAVAILABLE: 503,
 } as const;
 
 export type NotificationsErrorCode = keyof typeof notificationsErrorCodes;
@@ -29,7 +28,6 @@ export const notificationsErrorTitles: Record<NotificationsErrorCode, string> = 
   RECIPIENT_NOT_FOUND: 'The caller is not in the staff directory',
   DELIVERY_NOT_DEAD: 'Only a dead delivery can be retried',
   TOO_MANY_WEBHOOKS: 'The caller has as many webhooks as allowed',
-  DEPENDENCY_UNAVAILABLE: 'A dependency is unavailable',
 };
 
 /**

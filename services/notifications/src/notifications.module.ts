@@ -4,9 +4,12 @@
 import type { ConsumerLogger, EventBroker, EventConsumer, RetryPolicy } from '@cttech/messaging';
 import {
   AuthenticationGuard,
+  HealthController,
   ProblemDetailsFilter,
+  Readiness,
   RequestValidationPipe,
   ServiceName,
+  ServiceReadiness,
   TokenVerifier,
 } from '@cttech/service-http';
 import {
@@ -28,8 +31,6 @@ import { DailyDigest } from './digest/daily-digest.ts';
 import { DigestSchedule } from './digest/digest-schedule.ts';
 import { EmailChannel } from './email/email-channel.ts';
 import { NotificationEventIntake } from './event-intake.ts';
-import { HealthController } from './health/health.controller.ts';
-import { Readiness } from './health/readiness.ts';
 import { InAppNotifications } from './in-app/in-app-notifications.ts';
 import { NotificationFeed } from './in-app/notification-feed.ts';
 import { NotificationsController } from './in-app/notifications.controller.ts';
@@ -194,7 +195,16 @@ export class NotificationsModule {
           provide: DailyDigest,
           useValue: new DailyDigest(database, { emailChannelOn, made: () => dispatcher.wake() }),
         },
-        { provide: Readiness, useValue: new Readiness({ database, broker: runtime.broker }) },
+        {
+          provide: Readiness,
+          useValue: new ServiceReadiness({
+            probes: {
+              postgres: () => database.$queryRawUnsafe('SELECT 1'),
+              // lists the topics: a metadata request to the brokers
+              kafka: () => runtime.broker.ensureTopics([]),
+            },
+          }),
+        },
         NotificationFlow,
       ],
     };

@@ -8,7 +8,7 @@ import { createTokenVerifier, demoUser, DevelopmentIssuer, type Principal } from
 import { deadLetterTopic, toKafkaRecord, type EngagementEvent } from '@cttech/contracts';
 import { KafkajsBroker, type EventBroker } from '@cttech/messaging';
 import { applyMigrations } from '@cttech/migrations';
-import { openTestSuite, type TestSuite } from '@cttech/testing';
+import { openTestSuite, serveJwks, type TestSuite } from '@cttech/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   migrationsDir,
@@ -109,20 +109,13 @@ export async function openNotificationsHarness(
     clientId: suite.id,
   });
   const developmentIssuer = await DevelopmentIssuer.create({ issuer, audience });
-  const jwks = await listenOnLoopback((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(developmentIssuer.jwks()));
-  });
+  const jwks = await serveJwks(() => developmentIssuer.jwks());
   const consumerGroup = `${suite.id}.notifications`;
   const app = await createNotificationsApp(
     {
       database,
       broker,
-      verifyToken: createTokenVerifier({
-        jwksUrl: `${jwks.url}/.well-known/jwks.json`,
-        issuer,
-        audience,
-      }),
+      verifyToken: createTokenVerifier({ jwksUrl: jwks.url, issuer, audience }),
       engagementEventsTopic: engagementTopic,
       complianceEventsTopic: complianceTopic,
       activityEventsTopic: activityTopic,
