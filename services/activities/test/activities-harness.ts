@@ -249,6 +249,17 @@ export function engagementEvents(partnerState: string, cycle: number) {
     ) => courseStatus(courseId, course, 'SCHEDULED', schedule),
     cancelledCourse: (courseId: string, course: Parameters<typeof courseStatus>[1]) =>
       courseStatus(courseId, course, 'CANCELLED'),
+    delivered: (
+      courseId: string,
+      attendance: { women: number; men: number; undisclosed: number },
+    ): EngagementEvent<'training.course-delivered'> => ({
+      ...header(),
+      type: 'training.course-delivered',
+      data: {
+        recordedBy: `officer-${partnerState.toLowerCase()}-1`,
+        delivery: { courseId, attendance, humanRightsModuleDelivered: true },
+      },
+    }),
     cancelled: (): EngagementEvent<'engagement.cancelled'> => ({
       ...header(),
       type: 'engagement.cancelled',

@@ -1,7 +1,7 @@
 // The engagement's events on the real broker plan its activities once each: the kick-off
 // meeting, the national workshop, one activity per scheduled course with the plan's schedule;
 // a cancelled course is cancelled and reopened by a re-plan; a cancelled engagement cancels
-// its open activities. The officers, reviewers and manager read them within their states.
+// its open activities; a delivery recorded on the engagement itself closes its course. The officers, reviewers and manager read them within their states.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openTestSuite, type TestSuite } from '@cttech/testing';
 import {
@@ -172,6 +172,33 @@ describe('activities planned from the engagement events', () => {
     expect(service.lines).toContain(
       `activity ${reopened?.id} cancelled: engagement cancelled in engagement ${events.engagementId} (event ${events.engagementId}/6)`,
     );
+  });
+
+  it('closes a course whose delivery was recorded on the engagement itself, so it cannot be sent twice', async () => {
+    const events = engagementEvents('KE', 2029);
+    await service.publish(
+      events.opened(),
+      events.scheduled('osint-2029', 'OSINT', scheduleOf(25)),
+      events.delivered('osint-2029', { women: 4, men: 6, undisclosed: 1 }),
+    );
+    await service.consumed();
+    const [, course] = await service.activitiesOf(events.engagementId);
+    const url = `/engagements/${events.engagementId}/activities/${course?.id}`;
+    const read = await service.request<ActivitySummary>('GET', url, { as: 'officer-ke-1' });
+    expect(read.body).toMatchObject({
+      status: 'CLOSED',
+      closedBy: 'officer-ke-1',
+      delivery: {
+        attendance: { women: 4, men: 6, undisclosed: 1 },
+        humanRightsModuleDelivered: true,
+      },
+    });
+    const again = await service.request<ProblemBody>('POST', `${url}/close`, {
+      as: 'officer-ke-1',
+      body: { humanRightsModuleDelivered: true },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ACTIVITY_CLOSED');
   });
 
   it('shows an engagement’s activities to its state’s officer, reviewer and the manager only', async () => {

@@ -1,5 +1,6 @@
 // The activities the engagement's events plan: a kick-off meeting when it opens, the national
-// workshop at the needs assessment, one activity per scheduled course; cancellations follow.
+// workshop at the needs assessment, one activity per scheduled course; cancellations and
+// deliveries recorded on the engagement itself follow.
 import { randomUUID } from 'node:crypto';
 import type { EngagementEvent } from '@cttech/contracts';
 import type { ActivitiesTransaction } from '../database.ts';
@@ -44,6 +45,8 @@ export class ActivityPlanning {
         if (event.data.status === 'SCHEDULED') return this.scheduleCourse(event, tx);
         if (event.data.status === 'CANCELLED') return this.cancelCourse(event, tx);
         return;
+      case 'training.course-delivered':
+        return this.recordDelivery(event, tx);
       case 'engagement.cancelled':
         return this.cancelEngagement(event, tx);
       default:
@@ -146,6 +149,41 @@ export class ActivityPlanning {
       select: { id: true },
     });
     this.logCancelled(cancelled, event, `course ${event.data.courseId} cancelled`);
+  }
+
+  /**
+   * A delivery the engagement accepted. Closing the course here is what usually sends it, and
+   * then the activity is closed already; an officer may also record the delivery on the
+   * engagement directly, and then the activity closes with the engagement's counts, so that
+   * it cannot be closed (and the delivery sent) a second time.
+   */
+  private async recordDelivery(
+    event: EngagementEvent<'training.course-delivered'>,
+    tx: ActivitiesTransaction,
+  ) {
+    const { courseId, attendance, humanRightsModuleDelivered } = event.data.delivery;
+    const at = new Date(event.occurredAt);
+    const closed = await tx.activity.updateManyAndReturn({
+      where: {
+        engagementId: event.engagementId,
+        origin: courseOrigin(courseId),
+        status: 'PLANNED',
+      },
+      data: {
+        status: 'CLOSED',
+        closedBy: event.data.recordedBy,
+        closedAt: at,
+        ...attendance,
+        humanRightsModuleDelivered,
+        updatedAt: at,
+      },
+      select: { id: true },
+    });
+    for (const { id } of closed) {
+      this.logger.log(
+        `activity ${id} closed: course ${courseId} delivered as recorded in engagement ${event.engagementId} (event ${event.id})`,
+      );
+    }
   }
 
   private async cancelEngagement(
