@@ -71,6 +71,7 @@ export const notificationsService = new ApplicationProcess({
     DATABASE_URL: adminUrl('notifications'),
     KAFKA_BROKERS: kafkaBrokers,
     HTTP_PORT: String(ports.notifications),
+    TEMPORAL_ADDRESS: temporalAddress,
     AUTH_JWKS_URL: developmentIssuer.jwksUrl,
     AUTH_ISSUER: developmentIssuer.issuer,
     AUTH_AUDIENCE: developmentIssuer.audience,

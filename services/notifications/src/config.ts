@@ -63,6 +63,14 @@ export const notificationsVariables = {
   DISPATCH_POLL_MS: milliseconds(10).default(1_000),
   /** How often a live stream (server-sent events) sends a heartbeat comment. */
   SSE_HEARTBEAT_MS: milliseconds(100).default(15_000),
+  /** Temporal, where the workflow watch looks for failed and timed-out workflow runs. */
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')
+    .default('127.0.0.1:57233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** How often the workflow watch looks. */
+  WORKFLOW_WATCH_INTERVAL_MS: milliseconds(1_000).default(60_000),
 };
 
 export type NotificationsConfig = ReturnType<typeof loadNotificationsConfig>;

@@ -1,11 +1,17 @@
 // The running notifications service: migrations applied, the staff directory read, then the
-// HTTP server, the consumer, the dispatcher and the digest schedule on their connections.
+// HTTP server, the consumer, the dispatcher, the digest schedule and the workflow watch on their
+// connections.
 import { createTokenVerifier } from '@cttech/auth';
 import { KafkajsBroker } from '@cttech/messaging';
 import { applyMigrations } from '@cttech/migrations';
+import { Client, Connection } from '@temporalio/client';
 import type { NotificationsConfig } from './config.ts';
 import { migrationsDir, openNotificationsDatabase } from './database.ts';
 import { createNotificationsApp } from './notifications-app.ts';
+import { DeliveryDispatcher } from './deliveries/delivery-dispatcher.ts';
+import { NotificationFeed } from './in-app/notification-feed.ts';
+import { NotificationIntake } from './notification-intake.ts';
+import { WorkflowWatch } from './operations/workflow-watch.ts';
 import { demoStaffDirectory, readStaffDirectory } from './recipients/staff-directory.ts';
 
 export interface NotificationsService {
@@ -61,9 +67,27 @@ export async function startNotificationsService(
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const url = await app.getUrl();
   console.log(`notifications: listening on ${url}; the digest runs at ${config.DIGEST_CRON} (UTC)`);
+  // connected on first use: the service serves its inbox while Temporal is away
+  const temporal = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const feed = app.get(NotificationFeed);
+  const dispatcher = app.get(DeliveryDispatcher);
+  const workflowWatch = new WorkflowWatch({
+    client: new Client({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE }),
+    database,
+    intake: new NotificationIntake({ emailChannelOn: config.SMTP_URL !== undefined }),
+    committed: (notifications) => {
+      feed.publish(notifications);
+      dispatcher.wake();
+    },
+    intervalMs: config.WORKFLOW_WATCH_INTERVAL_MS,
+    logger: console,
+  });
+  workflowWatch.start();
   return {
     url,
     close: async () => {
+      await workflowWatch.stop();
+      await temporal.close();
       await app.close();
       await broker.disconnect();
       await database.$disconnect();

@@ -1,9 +1,10 @@
-// The rules: who is notified of each event and of dead letters.
+// The rules: who is notified of each event, of dead letters and of failed workflows.
 import { describe, expect, it } from '@jest/globals';
 import type { EngagementEvent } from '@cttech/contracts';
 import { deadLetterHeader, type ReceivedMessage } from '@cttech/messaging';
 import { sampleEvent, sampleStaff } from '../../test/sample-events.ts';
 import { recipientsOf } from './notification-rules.ts';
+import { workflowFailureReport } from '../operations/workflow-watch.ts';
 import { deadLetterReport, type Occurrence } from './occurrence.ts';
 
 const event = (engagementEvent: EngagementEvent): Occurrence => ({
@@ -136,5 +137,38 @@ describe('who is notified of what', () => {
       'operator-1',
       'operator-ng',
     ]);
+  });
+
+  it('tells every operator, and nobody else, of a failed workflow, even a Kenyan engagement’s', () => {
+    const failure = workflowFailureReport({
+      workflowId: 'engagement-KE-2026-course-osint-1',
+      runId: 'run-1',
+      type: 'trainingCourseWorkflow',
+      status: { code: 3, name: 'FAILED' },
+      closeTime: new Date('2026-11-22T10:00:00.000Z'),
+    });
+    if (!failure) throw new Error('expected a failed run');
+    expect(failure).toMatchObject({
+      id: 'workflow-failure:engagement-KE-2026-course-osint-1/run-1',
+      engagementId: 'engagement-KE-2026',
+      partnerState: 'KE',
+    });
+    expect(recipientsOf({ kind: 'workflow-failure', failure }, sampleStaff)).toEqual([
+      'operator-1',
+    ]);
+  });
+
+  it('reports failed and timed-out runs only: a terminated run was ended by someone on purpose', () => {
+    const run = (name: string) =>
+      workflowFailureReport({
+        workflowId: 'probe',
+        runId: 'run-1',
+        type: 'engagementWorkflow',
+        status: { code: 0, name } as Parameters<typeof workflowFailureReport>[0]['status'],
+        closeTime: undefined,
+      });
+    expect(run('TIMED_OUT')).toMatchObject({ status: 'TIMED_OUT', engagementId: undefined });
+    expect(run('TERMINATED')).toBeUndefined();
+    expect(run('COMPLETED')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 // The rules: who is notified of what, by role and partner state. Pure functions of an
-// occurrence (an event or a dead letter) and the staff directory.
+// occurrence (an event, a dead letter or a failed workflow) and the staff directory.
 import type { EngagementEventType } from '@cttech/contracts';
 import type { Occurrence } from './occurrence.ts';
 
@@ -19,7 +19,7 @@ export type Audience =
   | 'partner-state-officers'
   /** The programme managers assigned to the event's partner state (or to every state). */
   | 'programme-managers'
-  /** Every operator: dead letters are the whole system's. */
+  /** Every operator: dead letters and failed workflows are the whole system's. */
   | 'operators';
 
 const officersAndManagers = ['partner-state-officers', 'programme-managers'] as const;
@@ -49,7 +49,7 @@ const audienceRole: Record<Audience, string> = {
 };
 
 export function audiencesOf(occurrence: Occurrence): readonly Audience[] {
-  if (occurrence.kind === 'dead-letter') return ['operators'];
+  if (occurrence.kind !== 'event') return ['operators'];
   return eventAudiences[occurrence.event.type] ?? [];
 }
 
@@ -58,7 +58,7 @@ export function audiencesOf(occurrence: Occurrence): readonly Audience[] {
  * editors (they may not decide it, four eyes), and whoever did what the event reports.
  */
 export function excludedBy(occurrence: Occurrence): readonly string[] {
-  if (occurrence.kind === 'dead-letter') return [];
+  if (occurrence.kind !== 'event') return [];
   const { event } = occurrence;
   switch (event.type) {
     case 'engagement.milestone-submitted':

@@ -3,7 +3,7 @@
 // neither does this text.
 import type { EngagementEvent } from '@cttech/contracts';
 import { stageTitles, type EngagementStage, type InstrumentType } from '@cttech/domain';
-import type { DeadLetterReport, Occurrence } from './occurrence.ts';
+import type { DeadLetterReport, Occurrence, WorkflowFailureReport } from './occurrence.ts';
 
 export interface NotificationText {
   readonly title: string;
@@ -184,8 +184,25 @@ function deadLetterText(deadLetter: DeadLetterReport): NotificationText {
   };
 }
 
+function workflowFailureText(failure: WorkflowFailureReport): NotificationText {
+  const ended = failure.status === 'FAILED' ? 'failed' : 'timed out';
+  const of = failure.engagementId ? ` of ${failure.engagementId}` : '';
+  return {
+    title: `Workflow ${ended}: ${failure.workflowId}`,
+    body:
+      `The ${failure.workflowType} workflow ${failure.workflowId}${of} (run ${failure.runId}) ` +
+      `${ended} on ${formatInstant(failure.closedAt)}. Its last error is in the operations ` +
+      `overview (GET /api/v1/operations/workflows) and its history in the Temporal UI.`,
+  };
+}
+
 export function notificationText(occurrence: Occurrence): NotificationText {
-  return occurrence.kind === 'event'
-    ? eventText(occurrence.event)
-    : deadLetterText(occurrence.deadLetter);
+  switch (occurrence.kind) {
+    case 'event':
+      return eventText(occurrence.event);
+    case 'dead-letter':
+      return deadLetterText(occurrence.deadLetter);
+    case 'workflow-failure':
+      return workflowFailureText(occurrence.failure);
+  }
 }

@@ -1,5 +1,6 @@
-// What a notification reports: an engagement event from one of the three topics, or a
-// message some consumer dead-lettered. Both are read from Kafka; neither carries personal data.
+// What a notification reports: an engagement event from one of the three topics, a message
+// some consumer dead-lettered (both read from Kafka), or a workflow that failed (read from
+// Temporal's visibility). None carries personal data.
 import type { EngagementEvent } from '@cttech/contracts';
 import { deadLetterHeader, type ReceivedMessage } from '@cttech/messaging';
 
@@ -26,9 +27,25 @@ export interface DeadLetterReport {
   readonly deadLetteredAt: string;
 }
 
+/** A workflow run that ended failed or timed out, as operators are told of it. */
+export interface WorkflowFailureReport {
+  /** `workflow-failure:<workflow id>/<run id>`: one report per run. */
+  readonly id: string;
+  readonly workflowId: string;
+  readonly runId: string;
+  readonly workflowType: string;
+  readonly status: 'FAILED' | 'TIMED_OUT';
+  /** The engagement the run belongs to, when its id names one. */
+  readonly engagementId: string | undefined;
+  readonly partnerState: string | undefined;
+  /** ISO 8601. */
+  readonly closedAt: string;
+}
+
 export type Occurrence =
   | { readonly kind: 'event'; readonly event: EngagementEvent }
-  | { readonly kind: 'dead-letter'; readonly deadLetter: DeadLetterReport };
+  | { readonly kind: 'dead-letter'; readonly deadLetter: DeadLetterReport }
+  | { readonly kind: 'workflow-failure'; readonly failure: WorkflowFailureReport };
 
 /** What every notification of an occurrence records beside its text. */
 export interface OccurrenceHeader {
@@ -42,6 +59,9 @@ export interface OccurrenceHeader {
 /** The event type a dead letter's notification is recorded under. */
 export const deadLetterType = 'messaging.dead-lettered';
 
+/** The event type a failed workflow's notification is recorded under. */
+export const workflowFailureType = 'operations.workflow-failed';
+
 export function occurrenceHeader(occurrence: Occurrence): OccurrenceHeader {
   if (occurrence.kind === 'event') {
     const { event } = occurrence;
@@ -51,6 +71,16 @@ export function occurrenceHeader(occurrence: Occurrence): OccurrenceHeader {
       engagementId: event.engagementId,
       partnerState: event.partnerState,
       occurredAt: new Date(event.occurredAt),
+    };
+  }
+  if (occurrence.kind === 'workflow-failure') {
+    const { failure } = occurrence;
+    return {
+      id: failure.id,
+      type: workflowFailureType,
+      engagementId: failure.engagementId,
+      partnerState: failure.partnerState,
+      occurredAt: new Date(failure.closedAt),
     };
   }
   const { deadLetter } = occurrence;
