@@ -1,4 +1,6 @@
 import { ApplicationProcess } from './application-process.ts';
+import { join } from 'node:path';
+import { repositoryRoot } from './paths.ts';
 import { adminUrl } from './postgres.ts';
 import { developmentIssuer, host, ports } from './versions.ts';
 
@@ -92,6 +94,7 @@ export const gateway = new ApplicationProcess({
     COMPLIANCE_URL: `http://${host}:${ports.compliance}`,
     ACTIVITIES_URL: `http://${host}:${ports.activities}`,
     NOTIFICATIONS_URL: `http://${host}:${ports.notifications}`,
+    CONSOLE_DIR: join(repositoryRoot, 'services', 'console', 'dist'),
     HTTP_PORT: String(ports.gateway),
     AUTH_DEV_ISSUER: 'true',
     AUTH_ISSUER: developmentIssuer.issuer,
@@ -99,6 +102,7 @@ export const gateway = new ApplicationProcess({
   },
   readiness: { url: `http://${host}:${ports.gateway}/health/ready` },
   listening: [
+    `console http://${host}:${ports.gateway}/console/ (sign in as a demo user)`,
     `gateway http://${host}:${ports.gateway}/api/v1 (OpenAPI: /api/v1/openapi.json)`,
     `development issuer http://${host}:${ports.gateway}/dev/tokens (demo users, local only)`,
   ],

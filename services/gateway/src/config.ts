@@ -30,6 +30,8 @@ export const gatewayVariables = {
   OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
   /** The compliance service: reviews and the audit trail are forwarded to it. */
   COMPLIANCE_URL: variable.url().default('http://127.0.0.1:53010'),
+  /** The built web console to serve under /console/ (its dist folder); unset: no console. */
+  CONSOLE_DIR: z.string().min(1).optional(),
   /** The activities service: activities, participants and attendance are forwarded to it. */
   ACTIVITIES_URL: variable.url().default('http://127.0.0.1:53020'),
   /** The notifications service: each user's inbox, live stream and preferences. */
@@ -66,6 +68,7 @@ export interface GatewayConfig {
   readonly otlpEndpoint: string | undefined;
   readonly complianceUrl: string;
   readonly activitiesUrl: string;
+  readonly consoleDir: string | undefined;
   readonly notificationsUrl: string;
   readonly kafka: {
     readonly brokers: readonly string[];
@@ -133,6 +136,7 @@ export function loadGatewayConfig(
     otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT,
     complianceUrl: values.COMPLIANCE_URL,
     activitiesUrl: values.ACTIVITIES_URL,
+    consoleDir: values.CONSOLE_DIR,
     notificationsUrl: values.NOTIFICATIONS_URL,
     kafka: {
       brokers: values.KAFKA_BROKERS,

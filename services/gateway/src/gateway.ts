@@ -2,6 +2,7 @@
 // security headers, a body limit and a rate limit. main.ts serves it; tests build it too.
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -19,7 +20,12 @@ export interface GatewayOptions {
   readonly rateLimitPerMinute: number;
   /** Nest's log levels, or a logger; tests pass ['error']. */
   readonly logger?: LogLevel[] | LoggerService | false | undefined;
+  /** The built web console (its `dist/`), served under /console/; none unless given. */
+  readonly consoleDir?: string | undefined;
 }
+
+/** Where the web console is served. */
+export const consolePath = '/console/';
 
 /** A route as Fastify registered it. */
 export interface RegisteredRoute {
@@ -60,6 +66,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         `more than ${context.max} requests a minute; retry after ${context.after}`,
       ),
   });
+  if (options.consoleDir) await serveConsole(app, options.consoleDir);
   app.setGlobalPrefix(apiPrefix, {
     exclude: ['health', 'health/ready', 'dev/jwks.json', 'dev/tokens'],
   });
@@ -84,4 +91,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await app.init();
   return { app, routes };
+}
+
+/**
+ * Serves the console's files under /console/; any other path under it is one of the console's
+ * own pages, answered with its index.html (the console routes in the browser). `/` leads there.
+ */
+async function serveConsole(app: NestFastifyApplication, root: string): Promise<void> {
+  await app.register(fastifyStatic, { root, prefix: consolePath, wildcard: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get(`${consolePath}*`, (_request, reply) => reply.sendFile('index.html', root));
+  fastify.get('/', (_request, reply) => reply.redirect(consolePath));
 }

@@ -3,6 +3,8 @@
 // modules it traces load after it), connects to Temporal, serves HTTP until SIGTERM or
 // SIGINT, then stops taking requests, lets those in flight finish and closes its connections.
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeConfig } from '@cttech/config';
 import { startTelemetry } from '@cttech/telemetry';
 import { loadGatewayConfig } from './config.ts';
@@ -67,6 +69,16 @@ const notificationsService = new ServiceClient({
   baseUrl: config.notificationsUrl,
 });
 
+/** The console's folder when it is built; otherwise the gateway serves the API alone. */
+function consoleDir(): string | undefined {
+  if (config.consoleDir === undefined) return undefined;
+  if (existsSync(join(config.consoleDir, 'index.html'))) return config.consoleDir;
+  console.warn(
+    `gateway: no console at ${config.consoleDir} (build it first); serving the API only`,
+  );
+  return undefined;
+}
+
 const { app } = await createGateway({
   ports: {
     verifyToken,
@@ -89,6 +101,7 @@ const { app } = await createGateway({
   },
   bodyLimitBytes: config.http.bodyLimitBytes,
   rateLimitPerMinute: config.rateLimitPerMinute,
+  consoleDir: consoleDir(),
 });
 await app.listen({ host: config.http.host, port: config.http.port });
 console.log(

@@ -1,0 +1,81 @@
+// The gateway serves the built web console under /console/: its files as they are, any other
+// path under it as the console's index.html (the console's own pages), and `/` leads there.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DevelopmentIssuer, createTokenVerifier } from '@cttech/auth';
+import {
+  unusedActivities,
+  unusedCompliance,
+  unusedEngagements,
+  unusedMessages,
+  unusedNotifications,
+  unusedWorkflows,
+} from '../test/unused-ports.ts';
+import { createGateway, type Gateway } from './gateway.ts';
+
+describe('the web console, served by the gateway', () => {
+  const consoleDir = mkdtempSync(join(tmpdir(), 'cttech-console-'));
+  let gateway: Gateway;
+
+  beforeAll(async () => {
+    mkdirSync(join(consoleDir, 'assets'));
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>CT TECH+</title>');
+    writeFileSync(join(consoleDir, 'assets', 'board.js'), 'export const board = 1;');
+    const issuer = await DevelopmentIssuer.create({ issuer: 'urn:test', audience: 'test' });
+    gateway = await createGateway({
+      ports: {
+        verifyToken: createTokenVerifier({
+          jwks: issuer.jwks(),
+          issuer: 'urn:test',
+          audience: 'test',
+        }),
+        engagements: unusedEngagements,
+        compliance: unusedCompliance,
+        activities: unusedActivities,
+        notifications: unusedNotifications,
+        operations: { messages: unusedMessages, workflows: unusedWorkflows },
+        dependencies: [],
+      },
+      bodyLimitBytes: 1_024,
+      rateLimitPerMinute: 100,
+      logger: false,
+      consoleDir,
+    });
+  });
+
+  afterAll(async () => {
+    await gateway.app.close();
+    rmSync(consoleDir, { recursive: true, force: true });
+  });
+
+  const get = (url: string) => gateway.app.inject({ method: 'GET', url });
+
+  it('serves its files without a token, and its pages as index.html', async () => {
+    const index = await get('/console/');
+    expect(index.statusCode).toBe(200);
+    expect(index.headers['content-type']).toMatch(/^text\/html/);
+    expect(index.body).toContain('<title>CT TECH+</title>');
+    const script = await get('/console/assets/board.js');
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.body).toBe('export const board = 1;');
+    const page = await get('/console/engagements/engagement-KE-2026');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>CT TECH+</title>');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('leads / to the console, and keeps the API behind its tokens', async () => {
+    const root = await get('/');
+    expect(root.statusCode).toBe(302);
+    expect(root.headers.location).toBe('/console/');
+    expect((await get('/api/v1/engagements')).statusCode).toBe(401);
+  });
+
+  it('does not serve a file outside the console folder', async () => {
+    const escaped = await get('/console/..%2f..%2fetc%2fpasswd');
+    expect(escaped.body).not.toContain('root:');
+  });
+});
