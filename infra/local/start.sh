@@ -20,7 +20,8 @@ cat <<MESSAGE
 
 The CT TECH+ orchestrator is up: PostgreSQL, Kafka, Temporal, the engagement worker (with the
 bridge), the compliance, activities and notifications services and the gateway in front of them.
-The console comes next.
+The console is served by the gateway.
+  console           http://127.0.0.1:53000/console/ (sign in as a demo user)
   API               http://127.0.0.1:53000/api/v1 (OpenAPI: /api/v1/openapi.json)
   a demo token      curl -s -X POST http://127.0.0.1:53000/dev/tokens \\
                       -H 'content-type: application/json' -d '{"userId":"officer-ke-1"}'
