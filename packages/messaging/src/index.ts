@@ -25,6 +25,7 @@ export {
   type EventHandler,
   type RetryPolicy,
 } from './event-consumer.ts';
+export { EventFlow, type EventFlowOptions } from './event-flow.ts';
 export { Inbox, type InboxOptions } from './inbox.ts';
 export { KafkajsBroker, type KafkajsBrokerOptions } from './kafkajs-broker.ts';
 export {

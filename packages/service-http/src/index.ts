@@ -7,6 +7,7 @@ export {
   withoutAuthenticationKey,
 } from './access.ts';
 export { AuthenticationGuard, TokenVerifier } from './authentication.guard.ts';
+export { BackgroundWork, BackgroundWorkRunner } from './background-work.ts';
 export { HealthController } from './health.controller.ts';
 export { ProblemDetailsFilter, ServiceName } from './problem-details.filter.ts';
 export { RequestValidationPipe } from './request-validation.pipe.ts';

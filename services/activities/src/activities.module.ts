@@ -1,7 +1,7 @@
 // NestJS wiring of the activities service: controllers, the global guard, pipe and problem
 // filter, and the outbox relay and engagement-event consumer running with the application.
 import {
-  EventConsumer,
+  EventFlow,
   OutboxRelay,
   type EventBroker,
   type OutboxRelayOptions,
@@ -9,6 +9,8 @@ import {
 import type { PersonalDataCipher } from '@cttech/personal-data';
 import {
   AuthenticationGuard,
+  BackgroundWork,
+  BackgroundWorkRunner,
   HealthController,
   ProblemDetailsFilter,
   Readiness,
@@ -17,15 +19,7 @@ import {
   ServiceReadiness,
   TokenVerifier,
 } from '@cttech/service-http';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ActivitiesController } from './activities/activities.controller.ts';
 import { ActivityAccess } from './activities/activity-access.ts';
@@ -58,44 +52,6 @@ export interface ActivitiesRuntime {
   readonly logger?: ActivitiesLogger;
 }
 
-const Runtime = Symbol('ActivitiesRuntime');
-
-/**
- * Runs in the background while the application does: the outbox relay and the consumer of the
- * engagement events. Started once the application is up, stopped before its connections close.
- */
-@Injectable()
-class ActivitiesEventFlow implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly relay: OutboxRelay;
-  private readonly consumer: EventConsumer;
-  private readonly runtime: ActivitiesRuntime;
-
-  constructor(
-    @Inject(OutboxRelay) relay: OutboxRelay,
-    @Inject(EventConsumer) consumer: EventConsumer,
-    @Inject(Runtime) runtime: ActivitiesRuntime,
-  ) {
-    this.relay = relay;
-    this.consumer = consumer;
-    this.runtime = runtime;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    const { broker, engagementEventsTopic, activityEventsTopic } = this.runtime;
-    await broker.ensureTopics([
-      { topic: engagementEventsTopic, partitions: 3 },
-      { topic: activityEventsTopic, partitions: 3 },
-    ]);
-    this.relay.start();
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
-    await this.relay.stop();
-  }
-}
-
 @Module({})
 export class ActivitiesModule {
   static register(runtime: ActivitiesRuntime): DynamicModule {
@@ -113,23 +69,27 @@ export class ActivitiesModule {
         HealthController,
       ],
       providers: [
-        { provide: Runtime, useValue: runtime },
         { provide: TokenVerifier, useValue: runtime.verifyToken },
         { provide: ServiceName, useValue: 'activities' },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
-        { provide: OutboxRelay, useValue: relay },
         {
-          provide: EventConsumer,
-          useValue: new ActivitiesEventIntake(new ActivityPlanning(logger)).consumer({
-            database,
+          provide: BackgroundWork,
+          useValue: new EventFlow({
             broker,
-            engagementEventsTopic: runtime.engagementEventsTopic,
-            groupId: runtime.consumerGroup,
-            logger,
+            topics: [runtime.engagementEventsTopic, runtime.activityEventsTopic],
+            relay,
+            consumer: new ActivitiesEventIntake(new ActivityPlanning(logger)).consumer({
+              database,
+              broker,
+              engagementEventsTopic: runtime.engagementEventsTopic,
+              groupId: runtime.consumerGroup,
+              logger,
+            }),
           }),
         },
+        BackgroundWorkRunner,
         { provide: ActivityRecords, useValue: records },
         {
           provide: ActivitySchedules,
@@ -169,7 +129,6 @@ export class ActivitiesModule {
             },
           }),
         },
-        ActivitiesEventFlow,
       ],
     };
   }

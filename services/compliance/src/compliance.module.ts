@@ -1,5 +1,5 @@
 import {
-  EventConsumer,
+  EventFlow,
   OutboxRelay,
   type ConsumerLogger,
   type EventBroker,
@@ -8,6 +8,8 @@ import {
 } from '@cttech/messaging';
 import {
   AuthenticationGuard,
+  BackgroundWork,
+  BackgroundWorkRunner,
   HealthController,
   ProblemDetailsFilter,
   Readiness,
@@ -16,14 +18,7 @@ import {
   ServiceReadiness,
   TokenVerifier,
 } from '@cttech/service-http';
-import {
-  Inject,
-  Injectable,
-  Module,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller.ts';
 import { AuditQueries } from './audit/audit-queries.ts';
@@ -59,46 +54,6 @@ export interface ComplianceRuntime {
   readonly logger?: ConsumerLogger & RelayLogger;
 }
 
-const Runtime = Symbol('ComplianceRuntime');
-
-/**
- * Runs in the background while the application does: the outbox relay and the consumer of the
- * engagement and activity events. Started once the application is up, stopped before its connections close.
- */
-@Injectable()
-class ComplianceEventFlow implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly relay: OutboxRelay;
-  private readonly consumer: EventConsumer;
-  private readonly runtime: ComplianceRuntime;
-
-  constructor(
-    @Inject(OutboxRelay) relay: OutboxRelay,
-    @Inject(EventConsumer) consumer: EventConsumer,
-    @Inject(Runtime) runtime: ComplianceRuntime,
-  ) {
-    this.relay = relay;
-    this.consumer = consumer;
-    this.runtime = runtime;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    const { broker, engagementEventsTopic, complianceEventsTopic, activityEventsTopic } =
-      this.runtime;
-    await broker.ensureTopics([
-      { topic: engagementEventsTopic, partitions: 3 },
-      { topic: complianceEventsTopic, partitions: 3 },
-      { topic: activityEventsTopic, partitions: 3 },
-    ]);
-    this.relay.start();
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
-    await this.relay.stop();
-  }
-}
-
 @Module({})
 export class ComplianceModule {
   static register(runtime: ComplianceRuntime): DynamicModule {
@@ -113,7 +68,6 @@ export class ComplianceModule {
         HealthController,
       ],
       providers: [
-        { provide: Runtime, useValue: runtime },
         { provide: TokenVerifier, useValue: runtime.verifyToken },
         { provide: ServiceName, useValue: 'compliance' },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
@@ -138,18 +92,28 @@ export class ComplianceModule {
         },
         { provide: IndicatorFacts, useValue: new IndicatorFacts(database) },
         {
-          provide: EventConsumer,
-          inject: [ReviewIntake, IndicatorFacts],
-          useFactory: (intake: ReviewIntake, facts: IndicatorFacts) =>
-            new ComplianceEventIntake(intake, facts).consumer({
-              database,
+          provide: BackgroundWork,
+          inject: [ReviewIntake, IndicatorFacts, OutboxRelay],
+          useFactory: (intake: ReviewIntake, facts: IndicatorFacts, relay: OutboxRelay) =>
+            new EventFlow({
               broker,
-              engagementEventsTopic: runtime.engagementEventsTopic,
-              activityEventsTopic: runtime.activityEventsTopic,
-              groupId: runtime.consumerGroup,
-              logger: runtime.logger,
+              topics: [
+                runtime.engagementEventsTopic,
+                runtime.complianceEventsTopic,
+                runtime.activityEventsTopic,
+              ],
+              relay,
+              consumer: new ComplianceEventIntake(intake, facts).consumer({
+                database,
+                broker,
+                engagementEventsTopic: runtime.engagementEventsTopic,
+                activityEventsTopic: runtime.activityEventsTopic,
+                groupId: runtime.consumerGroup,
+                logger: runtime.logger,
+              }),
             }),
         },
+        BackgroundWorkRunner,
         {
           provide: ProgrammeDashboard,
           inject: [IndicatorFacts],
@@ -199,7 +163,6 @@ export class ComplianceModule {
             },
           }),
         },
-        ComplianceEventFlow,
       ],
     };
   }
