@@ -23,6 +23,10 @@ describe('the web console, served by the gateway', () => {
     mkdirSync(join(consoleDir, 'assets'));
     writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>CT TECH+</title>');
     writeFileSync(join(consoleDir, 'assets', 'board.js'), 'export const board = 1;');
+    writeFileSync(
+      join(consoleDir, 'assets', 'results-3f9a.js'),
+      `export const rows = '${'row,'.repeat(2_000)}';`,
+    );
     const issuer = await DevelopmentIssuer.create({ issuer: 'urn:test', audience: 'test' });
     gateway = await createGateway({
       ports: {
@@ -39,7 +43,7 @@ describe('the web console, served by the gateway', () => {
         dependencies: [],
       },
       bodyLimitBytes: 1_024,
-      rateLimitPerMinute: 100,
+      rateLimitPerMinute: 5,
       logger: false,
       consoleDir,
     });
@@ -72,6 +76,36 @@ describe('the web console, served by the gateway', () => {
     expect(root.statusCode).toBe(302);
     expect(root.headers.location).toBe('/console/');
     expect((await get('/api/v1/engagements')).statusCode).toBe(401);
+  });
+
+  it('lets browsers keep hashed assets for a year, and revalidate the pages', async () => {
+    const asset = await get('/console/assets/results-3f9a.js');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/console/', '/console/index.html', '/console/results']) {
+      expect((await get(url)).headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('sends the files compressed to a browser that accepts it', async () => {
+    const compressed = await gateway.app.inject({
+      method: 'GET',
+      url: '/console/assets/results-3f9a.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.rawPayload.length).toBeLessThan(1_000);
+    const plain = await get('/console/assets/results-3f9a.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(8_000);
+  });
+
+  it('keeps loading the console within the API rate limit', async () => {
+    for (let load = 0; load < 10; load += 1) {
+      expect((await get('/console/assets/board.js')).statusCode).toBe(200);
+    }
+    const limited = await Promise.all(Array.from({ length: 6 }, () => get('/api/v1/engagements')));
+    expect(limited.map((answer) => answer.statusCode)).toContain(429);
   });
 
   it('does not serve a file outside the console folder', async () => {

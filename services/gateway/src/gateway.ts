@@ -1,6 +1,10 @@
 // The gateway as an application: NestJS on Fastify, REST under /api/v1, the OpenAPI document,
 // security headers, a body limit and a rate limit. main.ts serves it; tests build it too.
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
@@ -57,6 +61,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     { logger: options.logger ?? ['log', 'warn', 'error'], abortOnError: false },
   );
   await app.register(helmet);
+  // JSON and the console's files travel compressed (never the live event streams); a low
+  // Brotli quality keeps the CPU cost of dynamic answers small.
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: '1 minute',
@@ -94,12 +104,33 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 }
 
 /**
- * Serves the console's files under /console/; any other path under it is one of the console's
- * own pages, answered with its index.html (the console routes in the browser). `/` leads there.
+ * Serves the console's files under /console/: its hashed assets cached for a year (a rebuild
+ * gives changed files new names), everything else, and any path that is not a file (one of the
+ * console's own pages, routed in the browser), as index.html, which is always revalidated.
+ * Files are looked up on each request, so a rebuilt console needs no restart. The console's
+ * files are outside the API's rate limit: one page load fetches several. `/` leads there.
  */
 async function serveConsole(app: NestFastifyApplication, root: string): Promise<void> {
-  await app.register(fastifyStatic, { root, prefix: consolePath, wildcard: false });
+  const consoleRoot = resolve(root);
+  await app.register(fastifyStatic, { root: consoleRoot, serve: false });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.get(`${consolePath}*`, (_request, reply) => reply.sendFile('index.html', root));
-  fastify.get('/', (_request, reply) => reply.redirect(consolePath));
+  const unlimited = { config: { rateLimit: false } } as const;
+  fastify.get<{ Params: { '*': string } }>(`${consolePath}*`, unlimited, (request, reply) => {
+    const file = consoleFileOf(consoleRoot, request.params['*']);
+    if (file?.startsWith(`assets${sep}`)) {
+      return reply.sendFile(file, consoleRoot, { maxAge: '365d', immutable: true });
+    }
+    return reply
+      .header('cache-control', 'no-cache')
+      .sendFile(file ?? 'index.html', consoleRoot, { cacheControl: false });
+  });
+  fastify.get('/', unlimited, (_request, reply) => reply.redirect(consolePath));
+}
+
+/** The console file a request path names (relative to the console's folder), if there is one. */
+function consoleFileOf(root: string, requested: string): string | undefined {
+  const path = resolve(root, requested);
+  const file = relative(root, path);
+  if (file === '' || file.startsWith('..') || !existsSync(path)) return undefined;
+  return statSync(path).isFile() ? file : undefined;
 }
