@@ -4,7 +4,12 @@ import type { Principal } from './principal.ts';
 /** A seeded demo user for local use: one or more per role, with their partner states. */
 export type DemoUser = Principal;
 
-/** The demo users the development issuer mints tokens for (never real people). */
+/**
+ * The demo users the development issuer mints tokens for (never real people): a programme
+ * officer for each partner state of the demo programme (Ghana, Iraq, Kenya, Nigeria,
+ * Philippines, Tajikistan, Uzbekistan) and at least two compliance reviewers for each, so that
+ * every milestone can be signed off by someone who did not submit it (four eyes).
+ */
 export const demoUsers: readonly DemoUser[] = [
   {
     userId: 'officer-ke-1',
@@ -19,6 +24,36 @@ export const demoUsers: readonly DemoUser[] = [
     partnerStates: ['NG'],
   },
   {
+    userId: 'officer-gh-1',
+    name: 'Demo officer (Ghana)',
+    roles: ['PROGRAMME_OFFICER'],
+    partnerStates: ['GH'],
+  },
+  {
+    userId: 'officer-iq-1',
+    name: 'Demo officer (Iraq)',
+    roles: ['PROGRAMME_OFFICER'],
+    partnerStates: ['IQ'],
+  },
+  {
+    userId: 'officer-ph-1',
+    name: 'Demo officer (Philippines)',
+    roles: ['PROGRAMME_OFFICER'],
+    partnerStates: ['PH'],
+  },
+  {
+    userId: 'officer-tj-1',
+    name: 'Demo officer (Tajikistan)',
+    roles: ['PROGRAMME_OFFICER'],
+    partnerStates: ['TJ'],
+  },
+  {
+    userId: 'officer-uz-1',
+    name: 'Demo officer (Uzbekistan)',
+    roles: ['PROGRAMME_OFFICER'],
+    partnerStates: ['UZ'],
+  },
+  {
     userId: 'reviewer-1',
     name: 'Demo compliance reviewer',
     roles: ['COMPLIANCE_REVIEWER'],
@@ -29,6 +64,18 @@ export const demoUsers: readonly DemoUser[] = [
     name: 'Demo compliance reviewer (second)',
     roles: ['COMPLIANCE_REVIEWER'],
     partnerStates: ['KE'],
+  },
+  {
+    userId: 'reviewer-3',
+    name: 'Demo compliance reviewer (third)',
+    roles: ['COMPLIANCE_REVIEWER'],
+    partnerStates: ['GH', 'IQ', 'NG', 'PH', 'TJ', 'UZ'],
+  },
+  {
+    userId: 'reviewer-4',
+    name: 'Demo compliance reviewer (fourth)',
+    roles: ['COMPLIANCE_REVIEWER'],
+    partnerStates: ['GH', 'IQ', 'PH', 'TJ', 'UZ'],
   },
   {
     userId: 'manager-1',

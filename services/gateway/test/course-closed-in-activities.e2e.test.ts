@@ -130,7 +130,8 @@ describe('a course closed in the activities service, across the running system',
         await call<Notification[]>('GET', '/notifications?limit=200', await tokenFor(userId))
       ).body.filter((notification) => notification.engagementId === id);
 
-    // the kick-off review request tells Nigeria's reviewer, and nobody else
+    // the kick-off review request tells Nigeria's reviewers (reviewer-1, reviewer-3), and
+    // nobody else
     await record('KICK_OFF_REPORT', kickOffReport);
     await submitAndApprove('KICK_OFF');
     const requested = await waitFor(
@@ -142,8 +143,14 @@ describe('a course closed in the activities service, across the running system',
     );
     expect(requested.title).toContain(id);
     // one transaction wrote every recipient's notification of that event: all are there now
+    expect(
+      (await notificationsOf('reviewer-3')).filter(
+        ({ eventType }) => eventType === 'engagement.milestone-submitted',
+      ),
+    ).toHaveLength(1);
     for (const userId of [
       'reviewer-2',
+      'reviewer-4',
       'officer-ng-1',
       'officer-ke-1',
       'manager-1',

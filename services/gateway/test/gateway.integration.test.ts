@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   createTokenVerifier,
+  demoUsers,
   DevelopmentIssuer,
   roles,
   type Principal,
@@ -35,10 +36,13 @@ import {
 const issuerName = 'urn:cttech:gateway-test';
 const audience = 'cttech-gateway';
 
-/** Two distinct random ISO-like codes, avoiding the demo users' states. */
+/**
+ * Two distinct random ISO-like codes, avoiding the demo users' states (the running system's
+ * engagements, the demo programme's among them, share this Temporal namespace).
+ */
 function randomPartnerStates(): [string, string] {
   const code = () => String.fromCharCode(65 + randomInt(26), 65 + randomInt(26));
-  const taken = new Set(['KE', 'NG']);
+  const taken = new Set(demoUsers.flatMap(({ partnerStates }) => partnerStates));
   const first = codeNotIn(code, taken);
   taken.add(first);
   return [first, codeNotIn(code, taken)];
@@ -766,6 +770,27 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       expect(notificationsStandIn.forwarded.map(({ url }) => url)).toEqual([
         '/notifications?unread=true&limit=20',
       ]);
+
+      notificationsStandIn.forwarded.length = 0;
+      const escalations = await call(
+        'GET',
+        '/api/v1/notifications?type=engagement.review-escalated&limit=100',
+        { token: as('manager') },
+      );
+      expect(escalations.status).toBe(200);
+      expect(notificationsStandIn.forwarded.map(({ url }) => url)).toEqual([
+        '/notifications?limit=100&type=engagement.review-escalated',
+      ]);
+    });
+
+    it('refuses a type that is not an event type’s form, naming it, without forwarding', async () => {
+      notificationsStandIn.forwarded.length = 0;
+      const malformed = await call<ProblemBody>('GET', '/api/v1/notifications?type=DROP%20TABLE', {
+        token: as('manager'),
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors?.map(({ field }) => field)).toEqual(['type']);
+      expect(notificationsStandIn.forwarded).toEqual([]);
     });
   });
 

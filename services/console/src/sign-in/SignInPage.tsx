@@ -9,10 +9,25 @@ import { useSessionControl } from '../session/SessionProvider.tsx';
 
 /** The development issuer's demo users (`@cttech/auth`), never real people. */
 const demoUsers = [
+  { userId: 'officer-gh-1', role: 'Programme officer', states: 'Ghana' },
+  { userId: 'officer-iq-1', role: 'Programme officer', states: 'Iraq' },
   { userId: 'officer-ke-1', role: 'Programme officer', states: 'Kenya' },
   { userId: 'officer-ng-1', role: 'Programme officer', states: 'Nigeria' },
+  { userId: 'officer-ph-1', role: 'Programme officer', states: 'Philippines' },
+  { userId: 'officer-tj-1', role: 'Programme officer', states: 'Tajikistan' },
+  { userId: 'officer-uz-1', role: 'Programme officer', states: 'Uzbekistan' },
   { userId: 'reviewer-1', role: 'Compliance reviewer', states: 'Kenya and Nigeria' },
   { userId: 'reviewer-2', role: 'Compliance reviewer', states: 'Kenya' },
+  {
+    userId: 'reviewer-3',
+    role: 'Compliance reviewer',
+    states: 'Ghana, Iraq, Nigeria, Philippines, Tajikistan and Uzbekistan',
+  },
+  {
+    userId: 'reviewer-4',
+    role: 'Compliance reviewer',
+    states: 'Ghana, Iraq, Philippines, Tajikistan and Uzbekistan',
+  },
   { userId: 'manager-1', role: 'Programme manager', states: 'every partner state' },
   { userId: 'operator-1', role: 'Operator', states: 'every partner state' },
 ] as const;
@@ -50,6 +65,11 @@ export function SignInPage() {
       <p>
         Choose a demo user. Their token comes from the gateway&apos;s development issuer and is kept
         in this tab only; signing in with your organisation&apos;s account (OIDC) will replace this.
+      </p>
+      <p>
+        The local start seeds a demo programme: an engagement for each partner state at a different
+        point, from a draft kick-off report to an adopted strategy, each waiting on one of these
+        users.
       </p>
       {failure !== undefined ? <ProblemNotice error={failure} context="Could not sign in" /> : null}
       <ul className="demo-users">
