@@ -183,6 +183,22 @@ describe('the programme indicators from the engagement and activity events', () 
     return { status: response.statusCode, headers: response.headers, body: response.body };
   }
 
+  it('keeps the signed-off adoption’s instrument and day; nothing for an engagement without one', async () => {
+    expect(
+      await service.database.indicatorEngagement.findMany({
+        orderBy: { engagementId: 'asc' },
+        select: { engagementId: true, instrumentType: true, adoptionDate: true },
+      }),
+    ).toEqual([
+      {
+        engagementId: 'engagement-KE-2027',
+        instrumentType: 'ACTION_PLAN',
+        adoptionDate: new Date('2027-05-20T00:00:00.000Z'),
+      },
+      { engagementId: 'engagement-NG-2027', instrumentType: null, adoptionDate: null },
+    ]);
+  });
+
   it('keeps each engagement and each course once, the latest recording of a course', async () => {
     expect(
       await service.database.indicatorEngagement.findMany({
@@ -294,6 +310,15 @@ describe('the programme indicators from the engagement and activity events', () 
       met: false,
       statesMeetingTarget: 1,
     });
+    expect(results.strategyAdoptions).toEqual([
+      {
+        engagementId: 'engagement-KE-2027',
+        partnerState: 'KE',
+        cycle: 2027,
+        instrumentType: 'ACTION_PLAN',
+        adoptionDate: '2027-05-20',
+      },
+    ]);
 
     const operator = await get('/indicators', 'operator-1');
     expect(operator.status).toBe(200);
@@ -348,6 +373,9 @@ describe('the programme indicators from the engagement and activity events', () 
     expect(officer.status).toBe(200);
     const results = JSON.parse(officer.body) as ProgrammeResults;
     expect(results.partnerStates.map(({ partnerState }) => partnerState)).toEqual(['KE']);
+    expect(results.strategyAdoptions.map(({ partnerState }) => partnerState)).toEqual(['KE']);
+    const nigeria = JSON.parse((await get('/indicators', 'officer-ng-1')).body) as ProgrammeResults;
+    expect(nigeria.strategyAdoptions).toEqual([]);
     expect((await get('/indicators.csv', 'officer-ng-1')).body).not.toContain('KE,');
     expect((await get('/indicators')).status).toBe(401);
   });
@@ -386,5 +414,73 @@ describe('the programme indicators from the engagement and activity events', () 
     expect(figure(nigeria.partnerStates[0]?.indicators, 'INVESTIGATORS_TRAINED')?.value).toBe(
       12 + 16,
     );
+  });
+
+  it('puts each adoption on the timeline by its day, within the caller’s partner states only', async () => {
+    // Ghana adopts a policy before Kenya's action plan; Tanzania's adoption is known only from
+    // its completion (as for an adoption kept before its day was): counted, not on the timeline
+    await service.publish(
+      event(
+        'GH',
+        'engagement.opened',
+        { openedBy: 'officer-gh-1', stageDueAt: '2027-06-01T10:00:00.000Z' },
+        '2027-01-07T10:00:00.000Z',
+      ),
+      event(
+        'GH',
+        'engagement.strategy-adopted',
+        {
+          instrumentType: 'POLICY',
+          adoptionDate: '2027-02-14',
+          recommendationsActedOn: 1,
+          womenShareInPolicyDesign: 0.25,
+          publicPrivateMechanism: false,
+        },
+        '2027-02-20T10:00:00.000Z',
+      ),
+      event(
+        'TZ',
+        'engagement.completed',
+        { investigatorsTrained: 40, strategyAdopted: true },
+        '2027-03-01T10:00:00.000Z',
+      ),
+    );
+    await waitFor(
+      async () =>
+        (await service.database.indicatorEngagement.count({
+          where: { partnerState: { in: ['GH', 'TZ'] }, strategyAdopted: true },
+        })) === 2 &&
+        (await service.database.indicatorEngagement.count({
+          where: { partnerState: 'GH', adoptionDate: { not: null } },
+        })) === 1,
+      { what: "Ghana's and Tanzania's adoptions in the indicator facts" },
+    );
+
+    const manager = JSON.parse((await get('/indicators', 'manager-1')).body) as ProgrammeResults;
+    expect(manager.strategyAdoptions).toEqual([
+      {
+        engagementId: 'engagement-GH-2027',
+        partnerState: 'GH',
+        cycle: 2027,
+        instrumentType: 'POLICY',
+        adoptionDate: '2027-02-14',
+      },
+      {
+        engagementId: 'engagement-KE-2027',
+        partnerState: 'KE',
+        cycle: 2027,
+        instrumentType: 'ACTION_PLAN',
+        adoptionDate: '2027-05-20',
+      },
+    ]);
+    expect(figure(manager.total.indicators, 'STRATEGIES_ADOPTED')?.value).toBe(3);
+
+    const kenya = await get('/indicators', 'reviewer-2');
+    const scoped = JSON.parse(kenya.body) as ProgrammeResults;
+    expect(scoped.strategyAdoptions.map(({ partnerState }) => partnerState)).toEqual(['KE']);
+    expect(kenya.body).not.toMatch(/"GH"|"TZ"|2027-02-14/);
+
+    const csv = await get('/indicators.csv', 'manager-1');
+    expect(csv.body).not.toContain('2027-02-14');
   });
 });

@@ -23,6 +23,7 @@ describe('the compliance migrations', () => {
         '20261122220000_human_rights_holds',
         '20261122230000_strategy_adoption_facts',
         '20261122233000_review_editors',
+        '20261124090000_strategy_adoption_timeline',
       ],
       alreadyApplied: [],
     });
@@ -35,6 +36,7 @@ describe('the compliance migrations', () => {
         '20261122220000_human_rights_holds',
         '20261122230000_strategy_adoption_facts',
         '20261122233000_review_editors',
+        '20261124090000_strategy_adoption_timeline',
       ],
     });
   });

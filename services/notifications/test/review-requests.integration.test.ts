@@ -202,6 +202,40 @@ describe('notifications of a review request, on the real database, broker and an
     expect(theirs.body.length).toBeGreaterThan(0);
   });
 
+  it('lists only the type asked for: a programme manager’s escalations, unread or all', async () => {
+    const escalated = sampleEvent('engagement.review-escalated', 'NG');
+    const overdue = sampleEvent('engagement.stage-overdue', 'NG');
+    await service.publish([escalated, overdue]);
+    await Promise.all([escalated, overdue].map(({ id }) => deliveredNotificationsOf(id)));
+    const listed = async (as: string, query: string) => {
+      const answer = await service.request<NotificationView[]>('GET', `/notifications?${query}`, {
+        as,
+      });
+      expect(answer.status).toBe(200);
+      return answer.body;
+    };
+
+    const escalations = await listed('manager-2', 'type=engagement.review-escalated&limit=200');
+    expect(new Set(escalations.map(({ eventType }) => eventType))).toEqual(
+      new Set(['engagement.review-escalated']),
+    );
+    expect(escalations[0]).toMatchObject({ eventId: escalated.id, partnerState: 'NG' });
+    expect((await listed('manager-2', 'limit=200')).map(({ eventId }) => eventId)).toContain(
+      overdue.id,
+    );
+
+    // read, it leaves the unread escalations and stays among all of them
+    await service.request('POST', `/notifications/${escalations[0]?.id}/read`, { as: 'manager-2' });
+    const eventIds = async (query: string) =>
+      (await listed('manager-2', query)).map(({ eventId }) => eventId);
+    expect(await eventIds('type=engagement.review-escalated&unread=true')).not.toContain(
+      escalated.id,
+    );
+    expect(await eventIds('type=engagement.review-escalated')).toContain(escalated.id);
+    // a reviewer is never told of escalations
+    expect(await listed('reviewer-1', 'type=engagement.review-escalated')).toEqual([]);
+  });
+
   it('requires a token, refuses bad queries naming the field, and answers health without a token', async () => {
     const missing = await service.request('GET', '/notifications');
     expect(missing).toMatchObject({ status: 401, body: { code: 'AUTHENTICATION_REQUIRED' } });
@@ -216,6 +250,16 @@ describe('notifications of a review request, on the real database, broker and an
     });
     expect(badFilter.body.errors).toEqual([
       { field: 'unread', message: 'must be one of: true, false' },
+    ]);
+    const unknownType = await service.request('GET', '/notifications?type=engagement.escalated', {
+      as: 'manager-1',
+    });
+    expect(unknownType.status).toBe(400);
+    expect(unknownType.body.errors).toEqual([
+      {
+        field: 'type',
+        message: expect.stringContaining('engagement.review-escalated'),
+      },
     ]);
     const deliveries = await service.request('GET', '/deliveries', { as: 'reviewer-1' });
     expect(deliveries).toMatchObject({ status: 403, body: { code: 'ROLE_NOT_ALLOWED' } });

@@ -1,4 +1,6 @@
-import { engagementStages } from '@cttech/domain';
+// The indicator facts: what the programme results are computed from, kept from the events in
+// the inbox's transaction and read per partner state.
+import { engagementStages, instrumentTypes } from '@cttech/domain';
 import type { EngagementEvent } from '@cttech/contracts';
 import type { ComplianceDatabase, ComplianceTransaction } from '../database.ts';
 import type { DeliveryFacts, EngagementFacts } from './programme-results.ts';
@@ -30,8 +32,9 @@ function engagementChange(event: EngagementEvent): EngagementChange | undefined 
 
 /**
  * The facts the programme indicators are computed from, kept from the events: per engagement
- * its partner state, cycle, furthest stage, completion and strategy adoption; per delivered
- * course its attendance by sex and whether it included the human-rights module. Counts only.
+ * its partner state, cycle, furthest stage, completion and strategy adoption (its figures, and
+ * the instrument and the day it was adopted, for the timeline); per delivered course its
+ * attendance by sex and whether it included the human-rights module. Counts only.
  *
  * Writing is idempotent on top of the inbox: the stage only moves forward, the flags only turn
  * on, and a course's delivery is replaced only by a recording at least as recent (the workflow
@@ -65,10 +68,17 @@ export class IndicatorFacts {
         strategy_adopted = indicator_engagement.strategy_adopted OR EXCLUDED.strategy_adopted,
         updated_at = greatest(indicator_engagement.updated_at, EXCLUDED.updated_at)`;
     if (event.type === 'engagement.strategy-adopted') {
-      const { recommendationsActedOn, womenShareInPolicyDesign, publicPrivateMechanism } =
-        event.data;
+      const {
+        instrumentType,
+        adoptionDate,
+        recommendationsActedOn,
+        womenShareInPolicyDesign,
+        publicPrivateMechanism,
+      } = event.data;
       await tx.$executeRaw`
         UPDATE indicator_engagement SET
+          instrument_type = ${instrumentType},
+          adoption_date = ${adoptionDate}::date,
           recommendations_acted_on = ${recommendationsActedOn},
           women_share_in_design = ${womenShareInPolicyDesign},
           public_private_mechanism = ${publicPrivateMechanism}
@@ -109,11 +119,15 @@ export class IndicatorFacts {
       this.database.indicatorEngagement.findMany({
         where,
         select: {
+          engagementId: true,
           partnerState: true,
+          cycle: true,
           strategyAdopted: true,
           recommendationsActedOn: true,
           womenShareInDesign: true,
           publicPrivateMechanism: true,
+          instrumentType: true,
+          adoptionDate: true,
         },
       }),
       this.database.indicatorTrainingDelivery.findMany({
@@ -128,6 +142,25 @@ export class IndicatorFacts {
         },
       }),
     ]);
-    return { engagements, deliveries };
+    return { engagements: engagements.map(engagementFacts), deliveries };
   }
+}
+
+/** A row's adoption: both its instrument and its day, or none (rows kept before they were). */
+function engagementFacts({
+  instrumentType,
+  adoptionDate,
+  ...row
+}: Omit<EngagementFacts, 'adoption'> & {
+  instrumentType: string | null;
+  adoptionDate: Date | null;
+}): EngagementFacts {
+  const instrument = instrumentTypes.find((known) => known === instrumentType);
+  return {
+    ...row,
+    adoption:
+      instrument && adoptionDate
+        ? { instrumentType: instrument, adoptionDate: adoptionDate.toISOString().slice(0, 10) }
+        : null,
+  };
 }

@@ -48,7 +48,12 @@ function row(scope: string, figure: IndicatorFigure): string {
   return cells.map(csvField).join(',');
 }
 
-/** The results as CSV: a header row, then each partner state's indicators, then the totals. */
+/**
+ * The results as CSV: a header row, then each partner state's indicators, then the totals. The
+ * strategy adoptions' timeline is not in it: it is a list of a different grain (one adoption,
+ * not one indicator and scope, per row), which would need columns of its own; the count of
+ * states adopting is the `STRATEGIES_ADOPTED` rows.
+ */
 export function indicatorsCsv(results: ProgrammeResults): string {
   const lines = [
     indicatorCsvColumns.join(','),

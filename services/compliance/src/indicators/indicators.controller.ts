@@ -12,13 +12,17 @@ export class IndicatorsController {
     this.dashboard = dashboard;
   }
 
-  /** Each result per partner state and in total, over the caller's partner states only. */
+  /**
+   * Each result per partner state and in total, and the strategy adoptions' timeline, over the
+   * caller's partner states only.
+   */
   @Get('indicators')
   @Roles('PROGRAMME_MANAGER', 'PROGRAMME_OFFICER', 'OPERATOR', 'COMPLIANCE_REVIEWER')
   indicators(@Caller() caller: Principal) {
     return this.dashboard.resultsFor(caller);
   }
 
+  /** The indicators' table only (one row per indicator and scope): not the timeline. */
   @Get('indicators.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="indicators.csv"')

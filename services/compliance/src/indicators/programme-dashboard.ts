@@ -4,7 +4,8 @@ import { programmeResults, type ProgrammeResults } from './programme-results.ts'
 
 /**
  * The programme results a caller may see: computed over their partner states only, so neither
- * a state's figures nor a total including other states reaches a caller scoped to some.
+ * a state's figures, its strategy adoptions on the timeline, nor a total including other states
+ * reaches a caller scoped to some.
  */
 export class ProgrammeDashboard {
   private readonly facts: IndicatorFacts;

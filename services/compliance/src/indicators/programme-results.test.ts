@@ -3,6 +3,8 @@ import { csvField, indicatorsCsv } from './indicators-csv.ts';
 import {
   partnerStateFacts,
   programmeResults,
+  strategyAdoptions,
+  type AdoptionFacts,
   type DeliveryFacts,
   type EngagementFacts,
   type IndicatorFigure,
@@ -25,16 +27,28 @@ const delivery = (
   humanRightsModuleDelivered,
 });
 
-/** An engagement's facts: without a signed-off strategy adoption unless given. */
+/**
+ * An engagement's facts: without a signed-off strategy adoption unless given; with its
+ * instrument and day when they are given too (an adoption kept before they were has neither).
+ */
 const engagement = (
   partnerState: string,
-  adoption?: { recommendations: number; womenShare: number; publicPrivate: boolean },
+  adoption?: {
+    recommendations: number;
+    womenShare: number;
+    publicPrivate: boolean;
+    instrument?: AdoptionFacts;
+  },
+  cycle = 2027,
 ): EngagementFacts => ({
+  engagementId: `engagement-${partnerState}-${cycle}`,
   partnerState,
+  cycle,
   strategyAdopted: adoption !== undefined,
   recommendationsActedOn: adoption?.recommendations ?? 0,
   womenShareInDesign: adoption?.womenShare ?? null,
   publicPrivateMechanism: adoption?.publicPrivate ?? false,
+  adoption: adoption?.instrument ?? null,
 });
 
 const figureOf = (figures: readonly IndicatorFigure[], indicator: IndicatorId) =>
@@ -205,6 +219,82 @@ describe('programmeResults', () => {
   });
 });
 
+describe('strategyAdoptions', () => {
+  const adopted = (
+    partnerState: string,
+    adoptionDate: string,
+    instrumentType: AdoptionFacts['instrumentType'],
+    cycle?: number,
+  ) =>
+    engagement(
+      partnerState,
+      {
+        recommendations: 1,
+        womenShare: 0.3,
+        publicPrivate: false,
+        instrument: { instrumentType, adoptionDate },
+      },
+      cycle,
+    );
+
+  it('lists each adoption with its instrument and day, the earliest first', () => {
+    expect(
+      strategyAdoptions([
+        adopted('NG', '2027-09-01', 'STRATEGY'),
+        engagement('GH'),
+        adopted('KE', '2027-05-20', 'ACTION_PLAN'),
+        adopted('GH', '2027-05-20', 'POLICY'),
+        adopted('KE', '2028-02-01', 'STRATEGY', 2028),
+      ]),
+    ).toEqual([
+      {
+        engagementId: 'engagement-GH-2027',
+        partnerState: 'GH',
+        cycle: 2027,
+        instrumentType: 'POLICY',
+        adoptionDate: '2027-05-20',
+      },
+      {
+        engagementId: 'engagement-KE-2027',
+        partnerState: 'KE',
+        cycle: 2027,
+        instrumentType: 'ACTION_PLAN',
+        adoptionDate: '2027-05-20',
+      },
+      {
+        engagementId: 'engagement-NG-2027',
+        partnerState: 'NG',
+        cycle: 2027,
+        instrumentType: 'STRATEGY',
+        adoptionDate: '2027-09-01',
+      },
+      {
+        engagementId: 'engagement-KE-2028',
+        partnerState: 'KE',
+        cycle: 2028,
+        instrumentType: 'STRATEGY',
+        adoptionDate: '2028-02-01',
+      },
+    ]);
+  });
+
+  it('leaves off an adoption kept without its day, which the figures still count', () => {
+    const results = programmeResults(
+      [
+        engagement('KE', { recommendations: 2, womenShare: 0.3, publicPrivate: true }),
+        adopted('NG', '2027-09-01', 'STRATEGY'),
+      ],
+      [],
+    );
+    expect(results.strategyAdoptions.map(({ partnerState }) => partnerState)).toEqual(['NG']);
+    expect(figureOf(results.total.indicators, 'STRATEGIES_ADOPTED')?.value).toBe(2);
+  });
+
+  it('is empty when no adoption is signed off', () => {
+    expect(programmeResults([engagement('KE')], []).strategyAdoptions).toEqual([]);
+  });
+});
+
 describe('indicatorsCsv', () => {
   it('quotes what needs quoting and defuses spreadsheet formulas', () => {
     expect(csvField('plain')).toBe('plain');
@@ -239,5 +329,23 @@ describe('indicatorsCsv', () => {
     expect(lines.filter((line) => line.startsWith('KE,'))).toHaveLength(6);
     expect(lines.filter((line) => line.startsWith('TOTAL,'))).toHaveLength(7);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('leaves the adoption timeline out: one row per indicator and scope only', () => {
+    const csv = indicatorsCsv(
+      programmeResults(
+        [
+          engagement('KE', {
+            recommendations: 1,
+            womenShare: 0.2,
+            publicPrivate: false,
+            instrument: { instrumentType: 'ACTION_PLAN', adoptionDate: '2027-05-20' },
+          }),
+        ],
+        [],
+      ),
+    );
+    expect(csv).not.toContain('2027-05-20');
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 6 + 7);
   });
 });

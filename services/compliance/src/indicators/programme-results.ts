@@ -1,22 +1,40 @@
+// The programme results, computed from the indicator facts (pure): each indicator per partner
+// state and in total against its target, and the timeline of strategy adoptions.
 import {
   attendanceTotals,
   programmeIndicators,
   programmeTargets,
   type AttendanceTotals,
   type EngagementIndicators,
+  type InstrumentType,
   type PartnerStateIndicators,
   type TrainingDelivery,
 } from '@cttech/domain';
 
+/** A signed-off strategy adoption's instrument and the day it was adopted. */
+export interface AdoptionFacts {
+  readonly instrumentType: InstrumentType;
+  /** YYYY-MM-DD. */
+  readonly adoptionDate: string;
+}
+
 /** What the indicators need of one engagement (from `indicator_engagement`). */
 export interface EngagementFacts {
+  /** The engagement's workflow id. */
+  readonly engagementId: string;
   readonly partnerState: string;
+  readonly cycle: number;
   readonly strategyAdopted: boolean;
   /** From the signed-off strategy adoption (`engagement.strategy-adopted`). */
   readonly recommendationsActedOn: number;
   /** 0 to 1; null until a strategy adoption is signed off. */
   readonly womenShareInDesign: number | null;
   readonly publicPrivateMechanism: boolean;
+  /**
+   * From `engagement.strategy-adopted`; null before the adoption is signed off, and for an
+   * adoption kept before its instrument and day were (counted, but not on the timeline).
+   */
+  readonly adoption: AdoptionFacts | null;
 }
 
 /** One delivered course, the latest recording of it (from `indicator_training_delivery`). */
@@ -71,6 +89,13 @@ export interface PartnerStateResults {
   readonly indicators: readonly IndicatorFigure[];
 }
 
+/** One engagement's signed-off strategy adoption, on the timeline. */
+export interface StrategyAdoption extends AdoptionFacts {
+  readonly engagementId: string;
+  readonly partnerState: string;
+  readonly cycle: number;
+}
+
 export interface ProgrammeResults {
   /** The partner states shown, and over which the total is computed. */
   readonly partnerStates: readonly PartnerStateResults[];
@@ -78,6 +103,8 @@ export interface ProgrammeResults {
     readonly partnerStates: number;
     readonly indicators: readonly IndicatorFigure[];
   };
+  /** The strategy adoptions of the same partner states, by adoption date (earliest first). */
+  readonly strategyAdoptions: readonly StrategyAdoption[];
 }
 
 const notRecorded = {
@@ -269,7 +296,26 @@ export function programmeResults(
         },
       ],
     },
+    strategyAdoptions: strategyAdoptions(engagements),
   };
+}
+
+/**
+ * The timeline of strategy adoptions: each engagement's signed-off adoption whose instrument and
+ * day are kept, by adoption date, then partner state and engagement. A partner state adopting
+ * in two cycles is on it twice.
+ */
+export function strategyAdoptions(engagements: readonly EngagementFacts[]): StrategyAdoption[] {
+  return engagements
+    .flatMap(({ engagementId, partnerState, cycle, adoption }) =>
+      adoption ? [{ engagementId, partnerState, cycle, ...adoption }] : [],
+    )
+    .sort(
+      (a, b) =>
+        a.adoptionDate.localeCompare(b.adoptionDate) ||
+        a.partnerState.localeCompare(b.partnerState) ||
+        a.engagementId.localeCompare(b.engagementId),
+    );
 }
 
 function figure(

@@ -12,7 +12,10 @@ const readers = [
   'OPERATOR',
 ] as const;
 
-/** The programme's results, computed from the engagements' events, over the caller's states. */
+/**
+ * The programme's results, computed from the engagements' events, over the caller's states:
+ * the indicators and the timeline of strategy adoptions.
+ */
 @ApiTags('indicators')
 @ApiBearerAuth()
 @Controller()
@@ -23,7 +26,7 @@ export class IndicatorsController {
   @Roles(...readers)
   @ApiOperation({
     summary: 'Result indicators against their targets, per partner state and in total',
-    description: relayed,
+    description: `${relayed} { partnerStates: [{ partnerState, engagements, indicators }], total: { partnerStates, indicators }, strategyAdoptions: [{ engagementId, partnerState, cycle, instrumentType, adoptionDate }] }: the adoptions by adoption date (YYYY-MM-DD), the earliest first; an adoption signed off before its date was kept is counted but not listed.`,
   })
   async indicators(@CallerToken() token: string, @Res() reply: FastifyReply) {
     return relay(reply, await this.compliance.indicators(token, 'json'));
@@ -32,7 +35,10 @@ export class IndicatorsController {
   @Get('indicators.csv')
   @Roles(...readers)
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The same indicators as a CSV download', description: relayed })
+  @ApiOperation({
+    summary: 'The same indicators as a CSV download (one row per indicator and scope)',
+    description: `${relayed} The strategy adoptions' timeline is not in it.`,
+  })
   async indicatorsCsv(@CallerToken() token: string, @Res() reply: FastifyReply) {
     return relay(reply, await this.compliance.indicators(token, 'csv'));
   }

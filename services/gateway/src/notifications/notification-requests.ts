@@ -10,6 +10,12 @@ export const notificationIdSchema = z
 export const notificationListQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** Only notifications of this event type: its form here, the known types there. */
+  type: z
+    .string()
+    .max(100)
+    .regex(/^[a-z]+(\.[a-z]+(-[a-z]+)*)+$/, 'an event type, e.g. engagement.review-escalated')
+    .optional(),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuery>;
 

@@ -58,6 +58,12 @@ export class NotificationsController {
   @ApiOperation({ summary: 'My notifications, newest first', description: relayed })
   @ApiQuery({ name: 'unread', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 200 (50 unless given)' })
+  @ApiQuery({
+    name: 'type',
+    required: false,
+    description:
+      'only notifications of this event type, e.g. engagement.review-escalated (the escalations of overdue reviews); an engagement event type, messaging.dead-lettered or operations.workflow-failed; another is refused (400 naming type)',
+  })
   async list(
     @CallerToken() token: string,
     @Query({ schema: notificationListQuery }) query: NotificationListQuery,

@@ -1,16 +1,12 @@
 // The in-app channel as its recipient uses it: their notifications newest first (optionally
-// only the unread), marking one or all read. Another user's notification is as if it did not
-// exist (404).
+// only the unread, or only one event type's), marking one or all read. Another user's
+// notification is as if it did not exist (404).
 import type { NotificationsDatabase } from '../database.ts';
 import { NotificationsError } from '../errors.ts';
+import type { NotificationListing } from './notification-listing.ts';
 import { notificationView, type NotificationView } from './notification-views.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface NotificationListing {
-  readonly unread: boolean;
-  readonly limit: number;
-}
 
 export class InAppNotifications {
   private readonly database: NotificationsDatabase;
@@ -22,10 +18,15 @@ export class InAppNotifications {
   /** The recipient's notifications of events (digests go by e-mail), newest first. */
   async list(
     recipientId: string,
-    { unread, limit }: NotificationListing,
+    { unread, limit, type }: NotificationListing,
   ): Promise<NotificationView[]> {
     const found = await this.database.notification.findMany({
-      where: { recipientId, kind: 'EVENT', ...(unread ? { readAt: null } : {}) },
+      where: {
+        recipientId,
+        kind: 'EVENT',
+        ...(unread ? { readAt: null } : {}),
+        ...(type === undefined ? {} : { eventType: type }),
+      },
       orderBy: [{ createdAt: 'desc' }, { occurredAt: 'desc' }, { id: 'asc' }],
       take: limit,
     });

@@ -1,4 +1,5 @@
-// The caller's in-app notifications: the list, marking read, and the live stream.
+// The caller's in-app notifications: the list (unread only, of one type), marking read, and
+// the live stream.
 import { roles, type Principal } from '@cttech/auth';
 import { Caller, Roles } from '@cttech/service-http';
 import {
@@ -13,17 +14,9 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { z } from 'zod';
 import { InAppNotifications } from './in-app-notifications.ts';
 import { NotificationFeed } from './notification-feed.ts';
-
-const listingQuery = z.strictObject({
-  unread: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .default(false),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+import { notificationListingQuery, type NotificationListing } from './notification-listing.ts';
 
 @Controller('notifications')
 @Roles(...roles)
@@ -42,7 +35,7 @@ export class NotificationsController {
   @Get()
   list(
     @Caller() caller: Principal,
-    @Query({ schema: listingQuery }) query: z.infer<typeof listingQuery>,
+    @Query({ schema: notificationListingQuery }) query: NotificationListing,
   ) {
     return this.notifications.list(caller.userId, query);
   }
