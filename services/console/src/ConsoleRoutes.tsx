@@ -12,6 +12,7 @@ const EngagementsArea = lazy(() => import('./engagements/EngagementsArea.tsx'));
 const ReviewsArea = lazy(() => import('./reviews/ReviewsArea.tsx'));
 const OperationsArea = lazy(() => import('./operations/OperationsArea.tsx'));
 const ResultsArea = lazy(() => import('./results/ResultsArea.tsx'));
+const EscalationsArea = lazy(() => import('./escalations/EscalationsArea.tsx'));
 const NotificationsArea = lazy(() => import('./notifications/NotificationsArea.tsx'));
 
 export function ConsoleRoutes() {
@@ -49,6 +50,14 @@ export function ConsoleRoutes() {
           element={
             <Area area="results">
               <ResultsArea />
+            </Area>
+          }
+        />
+        <Route
+          path="escalations/*"
+          element={
+            <Area area="escalations">
+              <EscalationsArea />
             </Area>
           }
         />

@@ -1,11 +1,17 @@
 // What the gateway's API answers, as the console reads it. The engagement's status is the
 // workflow's own contract; the rest mirrors the answers of the services the gateway relays.
-import type { EngagementStage, EngagementState, MilestoneStage } from '@cttech/domain';
+import type {
+  EngagementStage,
+  EngagementState,
+  InstrumentType,
+  MilestoneStage,
+} from '@cttech/domain';
 
 export type {
   EngagementStatus,
   EngagementTransition,
   PendingWork,
+  TrainingCourseProgress,
 } from '@cttech/engagement-workflow';
 
 /** One engagement as `GET /engagements` lists it (from the workflow's search attributes). */
@@ -88,6 +94,16 @@ export interface IndicatorFigure {
   readonly reason?: string;
 }
 
+/** One engagement's signed-off strategy adoption, on the timeline. */
+export interface StrategyAdoption {
+  readonly engagementId: string;
+  readonly partnerState: string;
+  readonly cycle: number;
+  readonly instrumentType: InstrumentType;
+  /** YYYY-MM-DD. */
+  readonly adoptionDate: string;
+}
+
 export interface ProgrammeResults {
   readonly partnerStates: readonly {
     readonly partnerState: string;
@@ -98,6 +114,8 @@ export interface ProgrammeResults {
     readonly partnerStates: number;
     readonly indicators: readonly IndicatorFigure[];
   };
+  /** The same partner states' strategy adoptions, by adoption date (earliest first). */
+  readonly strategyAdoptions: readonly StrategyAdoption[];
 }
 
 export interface WorkflowError {
@@ -146,21 +164,23 @@ export interface ConsumerLag {
 }
 
 export interface DeadLetters {
-  readonly deadLetters: readonly {
-    readonly deadLetterTopic: string;
+  readonly deadLetters: readonly DeadLetter[];
+}
+
+export interface DeadLetter {
+  readonly deadLetterTopic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly original: {
+    readonly topic: string;
     readonly partition: number;
     readonly offset: string;
-    readonly original: {
-      readonly topic: string;
-      readonly partition: number;
-      readonly offset: string;
-    };
-    readonly eventType?: string | undefined;
-    readonly reason: string;
-    readonly consumer: string;
-    readonly attempts: number;
-    readonly deadLetteredAt: string;
-  }[];
+  };
+  readonly eventType?: string | undefined;
+  readonly reason: string;
+  readonly consumer: string;
+  readonly attempts: number;
+  readonly deadLetteredAt: string;
 }
 
 /** `GET /health/ready`: every dependency up, or (from its 503 problem) those down and why. */

@@ -1,39 +1,22 @@
 // Everyone's inbox: their notifications, newest first, new ones arriving live (the console
 // follows the stream while signed in); each can be marked read, or all at once.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { ProblemNotice } from '../forms/ProblemNotice.tsx';
 import type { InboxNotification } from '../gateway/api-types.ts';
 import { PageHeading } from '../layout/PageHeading.tsx';
 import { QueryState } from '../layout/QueryState.tsx';
-import { mayOpen } from '../session/role-navigation.ts';
 import { useSession } from '../session/SessionProvider.tsx';
-import { formatDateTime } from '../wording/programme-words.ts';
+import { NotificationList } from './NotificationList.tsx';
 import { inboxKey } from './useLiveNotifications.ts';
+import { useNotificationReading } from './useNotificationReading.ts';
 
 export function InboxPage() {
-  const { gateway, user } = useSession();
-  const queryClient = useQueryClient();
+  const { gateway } = useSession();
   const inbox = useQuery({
     queryKey: inboxKey,
     queryFn: ({ signal }) => gateway.get<InboxNotification[]>('/notifications?limit=50', signal),
   });
-  const afterReading = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-  const readOne = useMutation({
-    mutationFn: (id: string) =>
-      gateway.send<InboxNotification>('POST', `/notifications/${encodeURIComponent(id)}/read`),
-    onSuccess: (read) => {
-      queryClient.setQueryData<InboxNotification[]>(inboxKey, (list) =>
-        list?.map((notification) => (notification.id === read.id ? read : notification)),
-      );
-      afterReading();
-    },
-  });
-  const readAll = useMutation({
-    mutationFn: () => gateway.send<{ marked: number }>('POST', '/notifications/read-all'),
-    onSuccess: afterReading,
-  });
-  const engagementsOpen = mayOpen(user.roles, 'engagements');
+  const { readOne, readAll } = useNotificationReading(inboxKey);
   return (
     <>
       <PageHeading title="Notifications" />
@@ -70,49 +53,11 @@ export function InboxPage() {
                   </button>
                 ) : null}
               </div>
-              <ol className="inbox">
-                {notifications.map((notification) => (
-                  <li
-                    key={notification.id}
-                    className={notification.readAt === null ? 'is-unread' : undefined}
-                  >
-                    <article aria-labelledby={`notification-${notification.id}`}>
-                      <h2 id={`notification-${notification.id}`} className="inbox-title">
-                        {notification.readAt === null ? (
-                          <span className="mark mark-new">New</span>
-                        ) : null}
-                        {notification.title}
-                      </h2>
-                      <p className="inbox-when">
-                        <time dateTime={notification.occurredAt}>
-                          {formatDateTime(notification.occurredAt)}
-                        </time>
-                      </p>
-                      <p>{notification.body}</p>
-                      <p className="inbox-actions">
-                        {notification.engagementId && engagementsOpen ? (
-                          <Link
-                            to={`/engagements/${encodeURIComponent(notification.engagementId)}`}
-                          >
-                            Open {notification.engagementId}
-                          </Link>
-                        ) : null}
-                        {notification.readAt === null && notification.kind === 'EVENT' ? (
-                          <button
-                            type="button"
-                            className="button link-like"
-                            onClick={() => readOne.mutate(notification.id)}
-                            disabled={readOne.isPending}
-                          >
-                            Mark as read
-                            <span className="visually-hidden">: {notification.title}</span>
-                          </button>
-                        ) : null}
-                      </p>
-                    </article>
-                  </li>
-                ))}
-              </ol>
+              <NotificationList
+                notifications={notifications}
+                onRead={(id) => readOne.mutate(id)}
+                reading={readOne.isPending}
+              />
             </>
           );
         }}

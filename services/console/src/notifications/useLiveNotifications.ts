@@ -10,6 +10,11 @@ import { followNotifications } from './notification-stream.ts';
 export const inboxKey = ['notifications', 'inbox'] as const;
 export const unreadKey = ['notifications', 'unread'] as const;
 
+/** A list of the notifications of one event type (`GET /notifications?type=`). */
+export function notificationsOfTypeKey(type: string) {
+  return ['notifications', 'of-type', type] as const;
+}
+
 /** Follows the stream for the session; returns the latest announcement. */
 export function useLiveNotifications(gateway: GatewayClient): string {
   const queryClient = useQueryClient();
@@ -26,6 +31,9 @@ export function useLiveNotifications(gateway: GatewayClient): string {
             : [notification, ...inbox],
         );
         void queryClient.invalidateQueries({ queryKey: unreadKey });
+        void queryClient.invalidateQueries({
+          queryKey: notificationsOfTypeKey(notification.eventType),
+        });
         void queryClient.invalidateQueries({ queryKey: ['engagements'] });
         void queryClient.invalidateQueries({ queryKey: ['reviews'] });
         if (notification.engagementId !== null) {

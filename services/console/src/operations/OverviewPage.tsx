@@ -2,10 +2,11 @@
 // stage and state, failing and stuck workflows (linked to Temporal's UI), recently opened
 // engagements, overdue reviews, consumer lag and dead letters.
 import { useQuery } from '@tanstack/react-query';
-import type { EngagementList, ReviewSummary, WorkflowOverview } from '../gateway/api-types.ts';
+import type { EngagementList, WorkflowOverview } from '../gateway/api-types.ts';
 import { readiness } from '../gateway/gateway-client.ts';
 import { PageHeading } from '../layout/PageHeading.tsx';
 import { QueryState } from '../layout/QueryState.tsx';
+import { useReviewList } from '../reviews/useReviewList.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { formatDateTime } from '../wording/programme-words.ts';
 import { ConsumerLagPanel, DeadLettersPanel } from './MessagingPanels.tsx';
@@ -32,11 +33,7 @@ export function OverviewPage() {
     queryFn: ({ signal }) => gateway.get<EngagementList>('/engagements?limit=200', signal),
     ...every,
   });
-  const reviews = useQuery({
-    queryKey: ['reviews', 'open'],
-    queryFn: ({ signal }) => gateway.get<ReviewSummary[]>('/reviews?status=OPEN', signal),
-    ...every,
-  });
+  const reviews = useReviewList('open', every);
   const health = useQuery({
     queryKey: ['operations', 'health'],
     queryFn: ({ signal }) => readiness(signal),

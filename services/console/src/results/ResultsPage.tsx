@@ -1,5 +1,6 @@
 // The programme results: the engagements per partner state, each indicator against its
-// target per state and in total, investigators trained by sex per state as a chart, and the
+// target per state and in total, the partner states adopting a strategy over time (a chart and
+// the adoptions' table), investigators trained by sex per state as a chart, and the
 // indicators as a CSV download (`GET /indicators`, `/indicators.csv`).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -16,6 +17,7 @@ import {
   trainedBySex,
   type IndicatorCell,
 } from './indicator-rows.ts';
+import { StrategyAdoptionsPanel } from './StrategyAdoptionsPanel.tsx';
 
 const TrainedBySexChart = lazy(() => import('./TrainedBySexChart.tsx'));
 
@@ -126,6 +128,7 @@ function ResultsView({ results }: { readonly results: ProgrammeResults }) {
           </table>
         </div>
       </section>
+      <StrategyAdoptionsPanel results={results} />
       <section className="panel" aria-labelledby="trained-heading">
         <h2 id="trained-heading">Investigators trained, by sex</h2>
         <Suspense

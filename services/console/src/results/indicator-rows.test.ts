@@ -32,6 +32,7 @@ const results: ProgrammeResults = {
     partnerStates: 3,
     indicators: [{ ...trained(46, 15, 30, false), statesMeetingTarget: 1 }, women(0.35)],
   },
+  strategyAdoptions: [],
 };
 
 describe('the results dashboard', () => {

@@ -1,23 +1,16 @@
 // The reviewer's queue: the open milestone reviews they may decide, the earliest due first
 // (`GET /reviews?status=OPEN&mine=true`). Their own submissions are not in it: four eyes.
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { ReviewSummary } from '../gateway/api-types.ts';
 import { PageHeading } from '../layout/PageHeading.tsx';
 import { QueryState } from '../layout/QueryState.tsx';
-import { useSession } from '../session/SessionProvider.tsx';
 import { stageTitle } from '../wording/engagement-words.ts';
 import { deadlineWords, formatDateTime, partnerStateName } from '../wording/programme-words.ts';
 import { reviewQueueOrder } from './review-decision-form.ts';
+import { useReviewList } from './useReviewList.ts';
 
 export function QueuePage() {
-  const { gateway } = useSession();
-  const queue = useQuery({
-    queryKey: ['reviews', 'queue'],
-    queryFn: ({ signal }) => gateway.get<ReviewSummary[]>('/reviews?status=OPEN&mine=true', signal),
-    // reviews open when a milestone's event reaches the compliance service: look again often
-    refetchInterval: 5_000,
-  });
+  // reviews open when a milestone's event reaches the compliance service: look again often
+  const queue = useReviewList('mine', { refetchInterval: 5_000 });
   return (
     <>
       <PageHeading title="Review queue" />

@@ -24,10 +24,24 @@ describe("each role's navigation", () => {
     ]);
   });
 
+  it('gives the programme manager the escalations next to the results', () => {
+    expect(labels(['PROGRAMME_MANAGER'])).toEqual([
+      'Programme results',
+      'Escalations',
+      'Engagements',
+      'System overview',
+      'Notifications',
+    ]);
+    expect(mayOpen(['PROGRAMME_MANAGER'], 'escalations')).toBe(true);
+  });
+
   it('keeps areas of other roles closed', () => {
     expect(mayOpen(['PROGRAMME_OFFICER'], 'reviews')).toBe(false);
     expect(mayOpen(['PROGRAMME_OFFICER'], 'operations')).toBe(false);
     expect(mayOpen(['OPERATOR'], 'engagements')).toBe(false);
+    expect(mayOpen(['COMPLIANCE_REVIEWER'], 'escalations')).toBe(false);
+    expect(mayOpen(['PROGRAMME_OFFICER'], 'escalations')).toBe(false);
+    expect(mayOpen(['OPERATOR'], 'escalations')).toBe(false);
     expect(mayOpen(['PROGRAMME_MANAGER'], 'operations')).toBe(true);
     expect(mayOpen([], 'notifications')).toBe(true);
   });

@@ -2,7 +2,8 @@
 // The first area a user's roles reach is where they land after signing in.
 import type { ConsoleRole } from './token-claims.ts';
 
-export type ConsoleArea = 'engagements' | 'reviews' | 'operations' | 'results' | 'notifications';
+export type ConsoleArea =
+  'engagements' | 'reviews' | 'operations' | 'results' | 'escalations' | 'notifications';
 
 export interface NavigationEntry {
   readonly area: ConsoleArea;
@@ -15,6 +16,7 @@ const entries: Readonly<Record<ConsoleArea, NavigationEntry>> = {
   reviews: { area: 'reviews', path: '/reviews', label: 'Review queue' },
   operations: { area: 'operations', path: '/operations', label: 'System overview' },
   results: { area: 'results', path: '/results', label: 'Programme results' },
+  escalations: { area: 'escalations', path: '/escalations', label: 'Escalations' },
   notifications: { area: 'notifications', path: '/notifications', label: 'Notifications' },
 };
 
@@ -22,7 +24,7 @@ const entries: Readonly<Record<ConsoleArea, NavigationEntry>> = {
 const areasByRole: Readonly<Record<ConsoleRole, readonly ConsoleArea[]>> = {
   PROGRAMME_OFFICER: ['engagements', 'results', 'notifications'],
   COMPLIANCE_REVIEWER: ['reviews', 'engagements', 'results', 'notifications'],
-  PROGRAMME_MANAGER: ['results', 'engagements', 'operations', 'notifications'],
+  PROGRAMME_MANAGER: ['results', 'escalations', 'engagements', 'operations', 'notifications'],
   OPERATOR: ['operations', 'notifications'],
 };
 

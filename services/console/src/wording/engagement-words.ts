@@ -1,15 +1,21 @@
 // The engagement's codes in the programme's words: stages (from the domain), states, the
-// history's actions, whose move it is, stakeholder agencies and review verdicts.
+// history's actions, whose move it is, stakeholder agencies, review verdicts, assessment
+// pillars, courses (from the domain's catalogue) and their progress, adopted instruments.
 import {
+  courseCatalogue,
+  findCourse,
   stageTitles,
+  type AssessmentPillar,
+  type CourseCode,
   type CriterionVerdict,
   type EngagementAction,
   type EngagementStage,
   type EngagementState,
+  type InstrumentType,
   type StakeholderAgency,
   type SubmissionKind,
 } from '@cttech/domain';
-import type { EngagementTransition } from '../gateway/api-types.ts';
+import type { EngagementTransition, TrainingCourseProgress } from '../gateway/api-types.ts';
 
 export function stageTitle(stage: EngagementStage | null): string {
   return stage === null ? 'Stage not known yet' : stageTitles[stage];
@@ -79,4 +85,34 @@ export const verdictTitles: Readonly<Record<CriterionVerdict, string>> = {
   MET: 'Met',
   NOT_MET: 'Not met',
   NOT_APPLICABLE: 'Not applicable',
+};
+
+export const pillarTitles: Readonly<Record<AssessmentPillar, string>> = {
+  policy: 'Policy',
+  legal: 'Legal',
+  institutional: 'Institutional',
+  technical: 'Technical',
+};
+
+/** A course of the catalogue by its title: 'OSINT' → 'Open-source intelligence (OSINT)'. */
+export function courseTitle(code: string): string {
+  return findCourse(code)?.title ?? code;
+}
+
+/** The catalogue's courses by their titles, in its order, for choosing one. */
+export const courseChoices: readonly { readonly value: CourseCode; readonly title: string }[] =
+  courseCatalogue.map(({ code, title }) => ({ value: code, title }));
+
+export const courseStatusTitles: Readonly<Record<TrainingCourseProgress['status'], string>> = {
+  SCHEDULED: 'Scheduled',
+  IN_PROGRESS: 'In progress',
+  AWAITING_DELIVERY: 'Awaiting its delivery record',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+};
+
+export const instrumentTypeTitles: Readonly<Record<InstrumentType, string>> = {
+  STRATEGY: 'Strategy',
+  POLICY: 'Policy',
+  ACTION_PLAN: 'Action plan',
 };
