@@ -1,74 +1,24 @@
 // The console in a real browser (Debian's Chromium, driven by playwright-core) against the
 // running system: an officer opens a fresh Kenyan engagement, fills in the kick-off report and
 // submits the milestone; a second reviewer approves it with every criterion met; the officer
-// sees it in the needs assessment, the operator's overview shows it, the manager's results
-// count it. Each role's main page is saved as a screenshot in artifacts/console/.
+// sees it in the needs assessment, fills in its form (a rank used twice is refused first, in
+// the browser) and submits that milestone too; the operator's overview shows it, the manager's
+// results count it. Each role's main page is saved as a screenshot in artifacts/console/.
 import { randomInt } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { complianceChecklist } from '@cttech/domain';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { complianceChecklist, findCourse } from '@cttech/domain';
 import {
   financialIntelligenceStakeholder as intelligence,
   kickOffReport,
+  needsAssessment as assessed,
   policeStakeholder as police,
 } from '@cttech/domain/samples';
 import { waitFor } from '@cttech/testing';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { consoleBrowser, eventually, screenshots } from './console-browser.ts';
 
-const gateway = process.env.CTTECH_GATEWAY_URL ?? 'http://127.0.0.1:53000';
-const consoleUrl = `${gateway}/console/`;
-const screenshots = new URL('../../../artifacts/console/', import.meta.url).pathname;
-/** A decision travels through Kafka and the workflow: allow it time. */
-const eventually = { timeout: 60_000 };
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** What went wrong inside the pages: uncaught errors, console errors (CSP refusals among them). */
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CTTECH_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-/** A fresh browser context (its own sessionStorage) signed in as the demo user. */
-async function signedIn(userId: string, landing: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${userId}: ${error.message}`));
-  page.on('console', (message) => {
-    // the browser logs every refused call; opening a closed engagement's cycle is refused (409)
-    const expected = message.text().includes('status of 409 (Conflict)');
-    if (message.type() === 'error' && !expected) pageErrors.push(`${userId}: ${message.text()}`);
-  });
-  await page.goto(consoleUrl);
-  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${userId}\\b`) }).click();
-  await page.getByRole('heading', { name: landing, level: 1 }).waitFor();
-  return page;
-}
-
-async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage });
-}
+const { signedIn, screenshot, pageErrors } = consoleBrowser();
 
 /** Kenya's engagements as the manager's results count them (0 before Kenya's first). */
 async function kenyaEngagements(page: Page): Promise<number> {
@@ -181,6 +131,53 @@ describe('the console in a browser, across the running system', () => {
     await officer.setViewportSize({ width: 820, height: 1180 });
     await screenshot(officer, 'officer-tablet', false);
     await officer.setViewportSize({ width: 1280, height: 900 });
+
+    // the officer records the needs assessment in its form; a rank used twice is refused in
+    // the browser, next to the need concerned, and nothing is sent
+    const assessmentSaves: string[] = [];
+    officer.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().endsWith('/submissions/NEEDS_ASSESSMENT')) {
+        assessmentSaves.push(request.url());
+      }
+    });
+    await needsAssessment.getByRole('link', { name: `Kenya ${cycle}` }).click();
+    const assessment = officer.getByRole('form', { name: 'Needs assessment', exact: true });
+    for (const [pillar, { readinessScore, evidence }] of Object.entries(assessed.pillars)) {
+      const group = assessment.getByRole('group', {
+        name: `${pillar.charAt(0).toUpperCase()}${pillar.slice(1)} pillar`,
+      });
+      await group.getByLabel('Readiness').selectOption(String(readinessScore));
+      await group.getByLabel('Evidence').fill(evidence);
+    }
+    await assessment.getByLabel('Gaps').fill(assessed.gaps.join('\n'));
+    const need = (number: number) =>
+      assessment.getByRole('group', { name: `Training need ${number}`, exact: true });
+    for (const [index, { course }] of assessed.trainingNeeds.slice(0, 2).entries()) {
+      if (index > 0) await assessment.getByRole('button', { name: 'Add a training need' }).click();
+      const row = need(index + 1);
+      await row.getByLabel('Course').selectOption({ label: findCourse(course)?.title ?? course });
+      await row.getByLabel('Rank').fill('1');
+    }
+    const save = assessment.getByRole('button', { name: 'Save needs assessment' });
+    await save.click();
+    const secondRank = need(2).getByLabel('Rank');
+    await need(2)
+      .getByText('Training need 2: rank repeats the rank of training need 1: ranks run from 1 to 2')
+      .waitFor();
+    expect(await secondRank.getAttribute('aria-invalid')).toBe('true');
+    await assessment.screenshot({ path: `${screenshots}officer-needs-assessment.png` });
+    expect(assessmentSaves).toEqual([]);
+    await secondRank.fill('2');
+    await save.click();
+    await assessment.getByText('Needs assessment saved.').waitFor();
+    expect(assessmentSaves).toHaveLength(1);
+    await officer.getByRole('button', { name: 'Submit milestone for review' }).click();
+    await standing.getByText('Awaiting review', { exact: true }).waitFor();
+    await standing
+      .getByText(/^Review the needs assessment milestone, waiting on a compliance reviewer/)
+      .waitFor();
+    // frozen while it is reviewed: the form gives way to what was recorded
+    await assessment.waitFor({ state: 'detached' });
 
     // the officer was told, in their inbox
     await officer.getByRole('link', { name: /^Notifications/ }).click();

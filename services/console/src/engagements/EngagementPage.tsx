@@ -1,6 +1,7 @@
 // One engagement: where it stands (stage, state, whose move, deadlines), the findings to
-// answer and the exit criteria still unmet, the officer's work for the stage (the kick-off
-// report form) and the milestone's submission, and the timeline of its history.
+// answer and the exit criteria still unmet, the officer's work for the stage (its forms) and
+// the milestone's submission, the manager's and reviewers' controls (suspend, resume, cancel;
+// human-rights hold), and the timeline of its history.
 import { engagementStages, isMilestoneStage } from '@cttech/domain';
 import { Link, useLocation, useParams } from 'react-router';
 import type { EngagementStatus } from '../gateway/api-types.ts';
@@ -16,10 +17,11 @@ import {
 } from '../wording/engagement-words.ts';
 import { deadlineWords, formatDateTime, partnerStateName } from '../wording/programme-words.ts';
 import { currentDeadline } from './engagement-board.ts';
+import { EngagementControls } from './EngagementControls.tsx';
 import { EngagementTimeline } from './EngagementTimeline.tsx';
-import { KickOffReportForm } from './KickOffReportForm.tsx';
 import { MilestoneSubmission } from './MilestoneSubmission.tsx';
 import type { OpenedNotice } from './OpenEngagementForm.tsx';
+import { StageWorkForms } from './stage-work/StageWorkForms.tsx';
 import { StageRecordView } from './StageRecordView.tsx';
 import { useEngagementStatus } from './useEngagementQueries.ts';
 
@@ -48,6 +50,7 @@ export function EngagementPage() {
             ) : null}
             <EngagementStanding engagement={engagement} />
             <EngagementWork engagement={engagement} />
+            <EngagementControls engagement={engagement} />
             <EngagementTimeline history={engagement.history} />
           </>
         )}
@@ -167,18 +170,10 @@ function EngagementWork({ engagement }: { readonly engagement: EngagementStatus 
   return (
     <section aria-labelledby="work-heading" className="panel">
       <h2 id="work-heading">{stageTitle(stage)}: the stage&apos;s work</h2>
-      {mayRecord && stage === 'KICK_OFF' ? (
-        <KickOffReportForm engagement={engagement} />
+      {mayRecord ? (
+        <StageWorkForms engagement={engagement} />
       ) : (
-        <>
-          {mayRecord ? (
-            <p className="hint">
-              Recording the {stageTitle(stage).toLowerCase()} in the console comes in a later
-              release; the API takes it meanwhile.
-            </p>
-          ) : null}
-          <StageRecordView stage={stage} record={engagement.record} />
-        </>
+        <StageRecordView stage={stage} record={engagement.record} />
       )}
       {maySubmit ? <MilestoneSubmission engagement={engagement} /> : null}
     </section>

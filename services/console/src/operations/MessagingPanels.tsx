@@ -1,8 +1,10 @@
 // The overview's Kafka panels: each watched consumer group's lag, and the dead letters of
-// each topic (the topics as the API document names them).
-import { useQueries, useQuery } from '@tanstack/react-query';
-import type { ConsumerLag, DeadLetters } from '../gateway/api-types.ts';
+// each topic (the topics as the API document names them), which an operator can replay.
+import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { ProblemNotice } from '../forms/ProblemNotice.tsx';
+import type { ConsumerLag, DeadLetter, DeadLetters } from '../gateway/api-types.ts';
 import { QueryState } from '../layout/QueryState.tsx';
+import { hasRole } from '../session/token-claims.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { formatDateTime } from '../wording/programme-words.ts';
 import { deadLetterTopics } from './system-overview.ts';
@@ -97,11 +99,11 @@ export function DeadLettersPanel() {
                   {listed.length > 0 ? (
                     <ul>
                       {listed.slice(0, lettersShown).map((letter) => (
-                        <li key={`${letter.partition}-${letter.offset}`}>
-                          {letter.eventType ?? 'an event'} at partition {letter.original.partition},
-                          offset {letter.original.offset}: {letter.reason} ({letter.consumer},{' '}
-                          {letter.attempts} attempts, {formatDateTime(letter.deadLetteredAt)})
-                        </li>
+                        <DeadLetterItem
+                          key={`${letter.partition}-${letter.offset}`}
+                          topic={topic}
+                          letter={letter}
+                        />
                       ))}
                     </ul>
                   ) : null}
@@ -112,5 +114,54 @@ export function DeadLettersPanel() {
         )}
       </QueryState>
     </section>
+  );
+}
+
+/**
+ * One dead letter: where and why it failed; an operator may deliver it again to its topic
+ * (the consumer applies an event once, so a second replay is harmless). Kafka keeps the dead
+ * letter; if the replay fails too, a new one appears.
+ */
+function DeadLetterItem({
+  topic,
+  letter,
+}: {
+  readonly topic: string;
+  readonly letter: DeadLetter;
+}) {
+  const { gateway, user } = useSession();
+  const replay = useMutation({
+    mutationFn: () =>
+      gateway.send<unknown>('POST', '/operations/dead-letters/replay', {
+        topic,
+        partition: letter.partition,
+        offset: letter.offset,
+      }),
+  });
+  const what = `${letter.eventType ?? 'an event'} at partition ${letter.original.partition}, offset ${letter.original.offset}`;
+  return (
+    <li className="dead-letter">
+      {what}: {letter.reason} ({letter.consumer}, {letter.attempts} attempts,{' '}
+      {formatDateTime(letter.deadLetteredAt)})
+      {hasRole(user, 'OPERATOR') ? (
+        <span className="dead-letter-replay">
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={replay.isPending}
+            aria-label={`Replay ${what}`}
+            onClick={() => replay.mutate()}
+          >
+            {replay.isPending ? 'Replaying…' : 'Replay'}
+          </button>
+          <span role="status">
+            {replay.isSuccess
+              ? ` Replayed at ${formatDateTime(new Date(replay.submittedAt).toISOString())}: the consumer tries it afresh; if it fails again, a new dead letter appears here.`
+              : ''}
+          </span>
+        </span>
+      ) : null}
+      {replay.isError ? <ProblemNotice error={replay.error} context="Could not replay" /> : null}
+    </li>
   );
 }

@@ -56,7 +56,7 @@ describe('the kick-off report form', () => {
       'stakeholders.0.organisation': ['Stakeholder 1: organisation must not be empty'],
       needsIdentified: ['Needs identified must have at least 1 entry'],
       'assistancePlan.periodEnd': [
-        'The end of the period must be on or after assistancePlan.periodStart',
+        'The end of the period must be on or after the start of the period',
       ],
     });
   });

@@ -7,7 +7,10 @@ import {
   type KickOffReport,
   type StakeholderAgency,
 } from '@cttech/domain';
-import { messagesByField, type FieldProblem, type FormFieldPlace } from '../gateway/api-problem.ts';
+import type { FieldProblem } from '../../gateway/api-problem.ts';
+import { layoutMessages, type FieldLayout } from './field-layout.ts';
+import type { StageWorkForm } from './stage-work-form.ts';
+import { givenField, linesOf, textOfLines, typedText } from './typed-entries.ts';
 
 export interface StakeholderEntry {
   readonly agency: StakeholderAgency | '';
@@ -51,11 +54,11 @@ export function kickOffFormOf(report: KickOffReport | undefined): KickOffFormVal
       organisation,
       contribution: contribution ?? '',
     })),
-    needsIdentified: report.needsIdentified.join('\n'),
+    needsIdentified: textOfLines(report.needsIdentified),
     summary: assistancePlan.summary,
     periodStart: assistancePlan.periodStart,
     periodEnd: assistancePlan.periodEnd,
-    plannedOutputs: assistancePlan.plannedOutputs.join('\n'),
+    plannedOutputs: textOfLines(assistancePlan.plannedOutputs),
   };
 }
 
@@ -63,9 +66,9 @@ export function kickOffFormOf(report: KickOffReport | undefined): KickOffFormVal
 export function kickOffSubmission(values: KickOffFormValues): unknown {
   return {
     stakeholders: values.stakeholders.map(({ agency, organisation, contribution }) => ({
-      ...(agency === '' ? {} : { agency }),
+      ...givenField('agency', agency),
       organisation: organisation.trim(),
-      ...(contribution.trim() === '' ? {} : { contribution: contribution.trim() }),
+      ...givenField('contribution', typedText(contribution)),
     })),
     needsIdentified: linesOf(values.needsIdentified),
     assistancePlan: {
@@ -83,68 +86,45 @@ export function kickOffProblems(values: KickOffFormValues): readonly FieldProble
   return checked.ok ? [] : checked.problems;
 }
 
-const stakeholderFieldTitles: Readonly<Record<string, string>> = {
-  agency: 'agency',
-  organisation: 'organisation',
-  contribution: 'contribution',
+const kickOffLayout: FieldLayout = {
+  stakeholders: {
+    title: 'Stakeholders',
+    row: 'Stakeholder',
+    fields: {
+      agency: { title: 'agency', choice: true },
+      organisation: { title: 'organisation' },
+      contribution: { title: 'contribution' },
+    },
+  },
+  needsIdentified: { title: 'Needs identified', line: 'Need' },
+  assistancePlan: {
+    title: 'The assistance plan',
+    group: {
+      summary: { title: 'The assistance plan summary' },
+      periodStart: { title: 'The start of the period' },
+      periodEnd: { title: 'The end of the period' },
+      plannedOutputs: { title: 'Planned outputs', line: 'Planned output' },
+    },
+  },
 };
 
-const planFieldTitles: Readonly<Record<string, string>> = {
-  summary: 'The assistance plan summary',
-  periodStart: 'The start of the period',
-  periodEnd: 'The end of the period',
-  plannedOutputs: 'Planned outputs',
-};
-
-/** Where an API field path of the kick-off report shows in the form. */
-export function kickOffFieldPlace(field: string): FormFieldPlace | undefined {
-  const [first, second, third] = field.split('.');
-  if (first === 'stakeholders') {
-    if (second === undefined) return { key: 'stakeholders', subject: 'Stakeholders' };
-    const row = Number(second);
-    const title = third === undefined ? undefined : stakeholderFieldTitles[third];
-    if (title !== undefined) {
-      return { key: `stakeholders.${row}.${third}`, subject: `Stakeholder ${row + 1}: ${title}` };
-    }
-    return { key: 'stakeholders', subject: `Stakeholder ${row + 1}` };
-  }
-  if (first === 'needsIdentified') {
-    return second === undefined
-      ? { key: 'needsIdentified', subject: 'Needs identified' }
-      : { key: 'needsIdentified', subject: `Need ${Number(second) + 1}` };
-  }
-  if (first === 'assistancePlan' && second !== undefined && planFieldTitles[second]) {
-    const key = `assistancePlan.${second}`;
-    if (second === 'plannedOutputs' && third !== undefined) {
-      return { key, subject: `Planned output ${Number(third) + 1}` };
-    }
-    return { key, subject: planFieldTitles[second] };
-  }
-  return undefined;
-}
-
-/**
- * The problems' messages by form field key ('' for those of the whole report). An agency not
- * chosen reads as such, not as the list of the domain's codes.
- */
+/** The problems' messages by form field key ('' for those of the whole report). */
 export function kickOffMessages(problems: readonly FieldProblem[]) {
-  return messagesByField(
-    problems.map((problem) =>
-      /^stakeholders\.\d+\.agency$/.test(problem.field) &&
-      problem.message.startsWith('must be one of')
-        ? { field: problem.field, message: 'must be chosen' }
-        : problem,
-    ),
-    kickOffFieldPlace,
-  );
+  return layoutMessages(kickOffLayout, problems);
 }
+
+/** The kick-off report form, as the stage's work runs it. */
+export const kickOffForm: StageWorkForm<KickOffFormValues> = {
+  kind: 'KICK_OFF_REPORT',
+  form: 'kick-off',
+  heading: 'Kick-off report and agreed assistance plan',
+  submitLabel: 'Save kick-off report',
+  savedText: 'Kick-off report saved.',
+  valuesOf: (record) => kickOffFormOf(record.kickOffReport),
+  submissionOf: kickOffSubmission,
+  problemsOf: kickOffProblems,
+  messagesOf: kickOffMessages,
+};
 
 /** The agencies in the domain's order, for the form's choice. */
 export const agencyChoices: readonly StakeholderAgency[] = stakeholderAgencies;
-
-function linesOf(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
