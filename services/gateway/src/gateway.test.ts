@@ -148,6 +148,24 @@ describe('the gateway over HTTP, with stubbed dependencies', () => {
     expect(extra.json()).toMatchObject({ status: 400, errors: [{ field: 'roles' }] });
   });
 
+  it('lists the demo users to sign in as, without a token', async () => {
+    const listed = await inject({ method: 'GET', url: '/dev/users' });
+    expect(listed.statusCode).toBe(200);
+    const { users } = listed.json<{
+      users: { userId: string; roles: string[]; partnerStates: string[] }[];
+    }>();
+    expect(users).toContainEqual(
+      expect.objectContaining({
+        userId: 'officer-ke-1',
+        roles: ['PROGRAMME_OFFICER'],
+        partnerStates: ['KE'],
+      }),
+    );
+    expect(new Set(users.flatMap((user) => user.roles))).toEqual(
+      new Set(['PROGRAMME_OFFICER', 'COMPLIANCE_REVIEWER', 'PROGRAMME_MANAGER', 'OPERATOR']),
+    );
+  });
+
   it('refuses a body over the limit with 413', async () => {
     const response = await inject({
       method: 'POST',

@@ -78,7 +78,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   if (options.consoleDir) await serveConsole(app, options.consoleDir);
   app.setGlobalPrefix(apiPrefix, {
-    exclude: ['health', 'health/ready', 'dev/jwks.json', 'dev/tokens'],
+    exclude: ['health', 'health/ready', 'dev/jwks.json', 'dev/tokens', 'dev/users'],
   });
 
   const document = SwaggerModule.createDocument(

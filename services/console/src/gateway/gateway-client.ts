@@ -1,5 +1,6 @@
 // Calls to the gateway's API (same origin, under /api/v1) with the signed-in user's bearer
 // token. Refusals become ApiProblem errors; a 401 also ends the session.
+import type { DemoUser } from '../sign-in/demo-users.ts';
 import { ApiProblem, problemOf, unreachableProblem } from './api-problem.ts';
 import type { Readiness } from './api-types.ts';
 
@@ -88,39 +89,57 @@ export function fileNameOf(disposition: string | null): string | undefined {
   return name === undefined ? undefined : name.trim();
 }
 
-/** A demo user's token from the gateway's development issuer (local use only). */
-export async function developmentToken(userId: string): Promise<string> {
+/**
+ * A call that needs no token (the development issuer, readiness): the answer's status and
+ * text, or a problem saying the gateway could not be reached.
+ */
+async function publicCall(
+  path: string,
+  init: RequestInit,
+): Promise<{ response: Response; text: string }> {
   let response: Response;
   try {
-    response = await fetch('/dev/tokens', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ userId }),
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...(init.headers as Record<string, string>) },
     });
   } catch (error) {
+    if (init.signal?.aborted) throw error;
     throw new ApiProblem(unreachableProblem(error instanceof Error ? error.message : 'no answer'));
   }
-  const text = await response.text();
+  return { response, text: await response.text() };
+}
+
+/** A public call's JSON answer, or its problem thrown. */
+async function publicJson<T>(path: string, init: RequestInit): Promise<T> {
+  const { response, text } = await publicCall(path, init);
   if (!response.ok) {
     throw new ApiProblem(problemOf(response.status, response.headers.get('content-type'), text));
   }
-  const { accessToken } = JSON.parse(text) as { accessToken: string };
+  return JSON.parse(text) as T;
+}
+
+/** A demo user's token from the gateway's development issuer (local use only). */
+export async function developmentToken(userId: string): Promise<string> {
+  const { accessToken } = await publicJson<{ accessToken: string }>('/dev/tokens', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
   return accessToken;
+}
+
+/** The demo users the gateway's development issuer mints tokens for (local use only). */
+export async function developmentUsers(signal?: AbortSignal): Promise<readonly DemoUser[]> {
+  const { users } = await publicJson<{ users: readonly DemoUser[] }>('/dev/users', {
+    signal: signal ?? null,
+  });
+  return users;
 }
 
 /** The gateway's readiness (`GET /health/ready`, no token): each dependency up or down. */
 export async function readiness(signal?: AbortSignal): Promise<Readiness> {
-  let response: Response;
-  try {
-    response = await fetch('/health/ready', {
-      signal: signal ?? null,
-      headers: { accept: 'application/json' },
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiProblem(unreachableProblem(error instanceof Error ? error.message : 'no answer'));
-  }
-  const text = await response.text();
+  const { response, text } = await publicCall('/health/ready', { signal: signal ?? null });
   if (response.ok) return JSON.parse(text) as Readiness;
   const problem = problemOf(response.status, response.headers.get('content-type'), text);
   // a 503 names the dependencies that do not answer

@@ -1,42 +1,26 @@
-// Signing in as one of the seeded demo users, with a token from the gateway's development
-// issuer (local use only; signing in through the identity provider with OIDC comes later).
+// Signing in as one of the seeded demo users the gateway's development issuer lists, with a
+// token from it (local use only; signing in through the identity provider with OIDC comes
+// later).
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ProblemNotice } from '../forms/ProblemNotice.tsx';
+import { developmentUsers } from '../gateway/gateway-client.ts';
 import { PageHeading } from '../layout/PageHeading.tsx';
 import { homePathFor } from '../session/role-navigation.ts';
 import { useSessionControl } from '../session/SessionProvider.tsx';
-
-/** The development issuer's demo users (`@cttech/auth`), never real people. */
-const demoUsers = [
-  { userId: 'officer-gh-1', role: 'Programme officer', states: 'Ghana' },
-  { userId: 'officer-iq-1', role: 'Programme officer', states: 'Iraq' },
-  { userId: 'officer-ke-1', role: 'Programme officer', states: 'Kenya' },
-  { userId: 'officer-ng-1', role: 'Programme officer', states: 'Nigeria' },
-  { userId: 'officer-ph-1', role: 'Programme officer', states: 'Philippines' },
-  { userId: 'officer-tj-1', role: 'Programme officer', states: 'Tajikistan' },
-  { userId: 'officer-uz-1', role: 'Programme officer', states: 'Uzbekistan' },
-  { userId: 'reviewer-1', role: 'Compliance reviewer', states: 'Kenya and Nigeria' },
-  { userId: 'reviewer-2', role: 'Compliance reviewer', states: 'Kenya' },
-  {
-    userId: 'reviewer-3',
-    role: 'Compliance reviewer',
-    states: 'Ghana, Iraq, Nigeria, Philippines, Tajikistan and Uzbekistan',
-  },
-  {
-    userId: 'reviewer-4',
-    role: 'Compliance reviewer',
-    states: 'Ghana, Iraq, Philippines, Tajikistan and Uzbekistan',
-  },
-  { userId: 'manager-1', role: 'Programme manager', states: 'every partner state' },
-  { userId: 'operator-1', role: 'Operator', states: 'every partner state' },
-] as const;
+import { signInChoices } from './demo-users.ts';
 
 export function SignInPage() {
   const { session, endedBecause, signIn } = useSessionControl();
   const location = useLocation();
   const [signingIn, setSigningIn] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
+  const users = useQuery({
+    queryKey: ['development-users'],
+    queryFn: ({ signal }) => developmentUsers(signal),
+    staleTime: Infinity,
+  });
   if (session !== undefined) {
     const wanted = (location.state as { from?: string } | null)?.from;
     return <Navigate to={wanted ?? homePathFor(session.user.roles)} replace />;
@@ -72,8 +56,16 @@ export function SignInPage() {
         users.
       </p>
       {failure !== undefined ? <ProblemNotice error={failure} context="Could not sign in" /> : null}
+      {users.isError ? (
+        <ProblemNotice error={users.error} context="Could not list the demo users" />
+      ) : null}
+      {users.isPending ? (
+        <p role="status" className="loading">
+          Listing the demo users…
+        </p>
+      ) : null}
       <ul className="demo-users">
-        {demoUsers.map(({ userId, role, states }) => (
+        {signInChoices(users.data ?? []).map(({ userId, description }) => (
           <li key={userId}>
             <button
               type="button"
@@ -82,9 +74,7 @@ export function SignInPage() {
               onClick={() => void choose(userId)}
             >
               <span className="demo-user-id">Sign in as {userId}</span>
-              <span className="demo-user-detail">
-                {role} · {states}
-              </span>
+              <span className="demo-user-detail">{description}</span>
             </button>
           </li>
         ))}

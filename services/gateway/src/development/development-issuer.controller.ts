@@ -26,6 +26,22 @@ export class DevelopmentIssuerController {
     return this.issuer.jwks();
   }
 
+  @Get('users')
+  @Public()
+  @ApiOperation({
+    summary: 'Local only: the seeded demo users (never real people), to sign in as',
+  })
+  users() {
+    return {
+      users: demoUsers.map(({ userId, name, roles, partnerStates }) => ({
+        userId,
+        name,
+        roles,
+        partnerStates,
+      })),
+    };
+  }
+
   @Post('tokens')
   @Public()
   @ApiOperation({ summary: 'Local only: an access token for a seeded demo user' })
