@@ -3,12 +3,13 @@
 // for a year; index.html, always revalidated, names the current ones.
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { bundleBudget } from './bundle-budget.ts';
 
 const gateway = process.env.CTTECH_GATEWAY_URL ?? 'http://127.0.0.1:53000';
 
 export default defineConfig({
   base: '/console/',
-  plugins: [react()],
+  plugins: [react(), bundleBudget()],
   // the workspace's packages are read from their TypeScript sources, as in the tests
   resolve: { conditions: ['@cttech/source', ...defaultClientConditions] },
   build: { target: 'es2022' },
