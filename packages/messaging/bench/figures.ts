@@ -1,40 +1,17 @@
-// What a benchmark run measured, and how it is printed.
+// What the outbox benchmark measured beyond the shared figures of @cttech/testing (throughput,
+// percentiles, the table): when the last write and publication happened, and when each event's
+// effect was committed.
+import type { Measurement } from '@cttech/testing';
 
-/** One pipeline's run: how long the events took end to end, and each event's latency. */
-export interface Run {
-  readonly pipeline: string;
-  readonly round: string;
-  readonly events: number;
-  /** From the first write to the last committed effect row. */
-  readonly elapsedMs: number;
-  /** Per event: written (its occurredAt) to its effect row committed. */
-  readonly latenciesMs: readonly number[];
+/**
+ * One pipeline's run (`name`: ours or raw): how long the events (`count`) took end to end, from
+ * the first write to the last committed effect row, and each event's latency, written (its
+ * occurredAt) to its effect row committed.
+ */
+export interface Run extends Measurement {
   /** Since the first write: when the last write committed and when the last event was published. */
   readonly writtenMs?: number;
   readonly publishedMs?: number;
-}
-
-export function throughput(run: Run): number {
-  return run.events / (run.elapsedMs / 1_000);
-}
-
-/** The latency below which `fraction` of the events fall (nearest rank). */
-export function percentile(run: Run, fraction: number): number {
-  const sorted = [...run.latenciesMs].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(fraction * sorted.length)));
-  return sorted[rank - 1] as number;
-}
-
-/** Several rounds of one pipeline as one run: their events, time and latencies together. */
-export function together(pipeline: string, runs: readonly Run[]): Run {
-  return {
-    pipeline,
-    round: 'all',
-    events: runs.reduce((sum, run) => sum + run.events, 0),
-    elapsedMs: runs.reduce((sum, run) => sum + run.elapsedMs, 0),
-    latenciesMs: runs.flatMap((run) => run.latenciesMs),
-  };
 }
 
 /**
@@ -85,40 +62,4 @@ export class EffectLog {
       clearTimeout(timer);
     }
   }
-}
-
-const columns = [
-  ['pipeline', 9],
-  ['round', 6],
-  ['events', 8],
-  ['seconds', 8],
-  ['events/s', 9],
-  ['p50 ms', 8],
-  ['p95 ms', 8],
-  ['p99 ms', 8],
-  ['max ms', 8],
-] as const;
-
-export function table(runs: readonly Run[]): string {
-  const row = (cells: readonly string[]) =>
-    cells
-      .map((cell, index) => {
-        const width = columns[index]?.[1] ?? 8;
-        return index < 2 ? cell.padEnd(width) : cell.padStart(width);
-      })
-      .join(' ');
-  const lines = [row(columns.map(([name]) => name))];
-  for (const run of runs) {
-    lines.push(
-      row([
-        run.pipeline,
-        run.round,
-        String(run.events),
-        (run.elapsedMs / 1_000).toFixed(2),
-        throughput(run).toFixed(0),
-        ...[0.5, 0.95, 0.99, 1].map((fraction) => percentile(run, fraction).toFixed(0)),
-      ]),
-    );
-  }
-  return lines.join('\n');
 }

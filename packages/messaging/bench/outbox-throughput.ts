@@ -2,14 +2,14 @@
 // on the same broker and Postgres server, rounds alternating ours/raw/ours/raw. Prints
 // throughput (first write to last effect row) and per-event latency (written -> effect row
 // committed). Run with `pnpm -s bench [--events N] ...` in packages/messaging.
-import { openTestSuite } from '@cttech/testing';
+import { openTestSuite, percentile, table, throughput, together } from '@cttech/testing';
 import kafkajs, { Kafka, logLevel, Partitioners } from 'kafkajs';
 import kafkajsPackage from 'kafkajs/package.json' with { type: 'json' };
 import pg from 'pg';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { KafkajsBroker } from '../src/index.ts';
-import { percentile, table, throughput, together, type Run } from './figures.ts';
+import type { Run } from './figures.ts';
 import { runOutbox, runRaw, type Bench, type OutboxTuning, type Workload } from './pipelines.ts';
 
 // kafkajs is CommonJS: Node sees this enum only on the default export
@@ -173,14 +173,14 @@ try {
   }
   const ours = together(
     'ours',
-    runs.filter((run) => run.pipeline === 'ours'),
+    runs.filter((run) => run.name === 'ours'),
   );
   const raw = together(
     'raw',
-    runs.filter((run) => run.pipeline === 'raw'),
+    runs.filter((run) => run.name === 'raw'),
   );
   console.log();
-  console.log(table([...runs, ours, raw]));
+  console.log(table([...runs, ours, raw], { name: 'pipeline', count: 'events' }));
   console.log();
   console.log(`ours/raw throughput: ${ratio(throughput(ours), throughput(raw))} (target >= 0.5)`);
   console.log(`ours/raw p99 latency: ${ratio(percentile(ours, 0.99), percentile(raw, 0.99))}`);

@@ -164,9 +164,9 @@ export async function runOutbox(
       );
     }
     return {
-      pipeline: 'ours',
+      name: 'ours',
       round: String(round),
-      events: workload.events,
+      count: workload.events,
       elapsedMs: finished - started,
       latenciesMs: effects.latenciesMs,
       writtenMs: written - started,
@@ -283,9 +283,9 @@ export async function runRaw(
       throw new Error(`raw applied ${rows[0]?.applied} of ${workload.events} events`);
     }
     return {
-      pipeline: 'raw',
+      name: 'raw',
       round: String(round),
-      events: workload.events,
+      count: workload.events,
       elapsedMs: finished - started,
       latenciesMs: effects.latenciesMs,
       writtenMs: written - started,

@@ -10,3 +10,11 @@ export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.ts
 export { PrivateKafkaBroker } from './private-kafka.ts';
 export { quietTemporalRuntime, workflowBundle } from './temporal.ts';
 export { serveJwks, type JwksServer } from './jwks-server.ts';
+export {
+  percentile,
+  table,
+  throughput,
+  together,
+  type Measurement,
+  type TableHeadings,
+} from './bench-figures.ts';
