@@ -1,7 +1,9 @@
 // The console's browser tests' shared part: Debian's Chromium (playwright-core) launched once
 // per file, a fresh context per demo user signed in through the sign-in page, screenshots
-// under artifacts/console/, and every error the pages raise, collected to be asserted empty.
-import { mkdirSync } from 'node:fs';
+// under artifacts/console/, every error the pages raise, collected to be asserted empty, and
+// each page's accessibility problems as axe-core finds them (WCAG 2.1 A and AA).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -14,9 +16,14 @@ export const eventually = { timeout: 60_000 };
 export interface ConsoleBrowser {
   /** A fresh browser context (its own sessionStorage) signed in as the demo user. */
   readonly signedIn: (userId: string, landing: string) => Promise<Page>;
+  /** Saves the page's screenshot, and notes its accessibility problems in {@link accessibility}. */
   readonly screenshot: (page: Page, name: string, fullPage?: boolean) => Promise<void>;
   /** What went wrong inside the pages: uncaught errors, console errors (CSP refusals among them). */
   readonly pageErrors: string[];
+  /** The accessibility problems of each page screenshotted, named by its screenshot. */
+  readonly accessibility: string[];
+  /** A page of the browser showing nothing yet (not signed in). */
+  readonly blankPage: () => Promise<Page>;
 }
 
 /** Launches the browser before the file's tests and closes it after them. */
@@ -24,6 +31,7 @@ export function consoleBrowser(): ConsoleBrowser {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  const accessibility: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -47,13 +55,22 @@ export function consoleBrowser(): ConsoleBrowser {
     await browser?.close();
   });
 
+  const newPage = async (): Promise<Page> => {
+    if (browser === undefined) throw new Error('the browser is not running');
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+    });
+    contexts.push(context);
+    return context.newPage();
+  };
+
   return {
     pageErrors,
+    accessibility,
+    blankPage: newPage,
     signedIn: async (userId, landing) => {
-      if (browser === undefined) throw new Error('the browser is not running');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      contexts.push(context);
-      const page = await context.newPage();
+      const page = await newPage();
       page.on('pageerror', (error) => pageErrors.push(`${userId}: ${error.message}`));
       page.on('console', (message) => {
         // the browser logs every refused call; opening a closed engagement's cycle is refused (409)
@@ -70,6 +87,45 @@ export function consoleBrowser(): ConsoleBrowser {
     },
     screenshot: async (page, name, fullPage = true) => {
       await page.screenshot({ path: `${screenshots}${name}.png`, fullPage });
+      for (const problem of await accessibilityProblems(page)) {
+        accessibility.push(`${name}: ${problem}`);
+      }
     },
   };
+}
+
+/** axe-core's browser script, evaluated in the page (the console's CSP refuses inline tags). */
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly unknown[] }[];
+}
+
+/**
+ * The page's accessibility problems against WCAG 2.1 A and AA, as axe-core finds them in what
+ * is shown now: one line per rule broken, with the elements that break it.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return results.violations;
+  });
+  return (violations as AxeViolation[]).map(
+    ({ id, impact, help, nodes }) =>
+      `${id} (${impact ?? 'unrated'}): ${help}: ${nodes.map(({ target }) => target.join(' ')).join(', ')}`,
+  );
 }

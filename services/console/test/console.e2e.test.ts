@@ -3,8 +3,8 @@
 // submits the milestone; a second reviewer approves it with every criterion met; the officer
 // sees it in the needs assessment, fills in its form (a rank used twice is refused first, in
 // the browser) and submits that milestone too; the operator's overview shows it, the manager's
-// results count it. Each role's main page is saved as a screenshot in artifacts/console/.
-import { randomInt } from 'node:crypto';
+// results count it. Each role's main page is saved as a screenshot in artifacts/console/ and
+// checked for accessibility problems (axe-core, WCAG 2.1 A and AA).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { complianceChecklist, findCourse } from '@cttech/domain';
@@ -16,9 +16,15 @@ import {
 } from '@cttech/domain/samples';
 import { waitFor } from '@cttech/testing';
 import type { Page } from 'playwright-core';
-import { consoleBrowser, eventually, screenshots } from './console-browser.ts';
+import {
+  accessibilityProblems,
+  consoleBrowser,
+  eventually,
+  screenshots,
+} from './console-browser.ts';
+import { unusedKenyanCycles } from './engagement-api.ts';
 
-const { signedIn, screenshot, pageErrors } = consoleBrowser();
+const { signedIn, screenshot, pageErrors, accessibility } = consoleBrowser();
 
 /** Kenya's engagements as the manager's results count them (0 before Kenya's first). */
 async function kenyaEngagements(page: Page): Promise<number> {
@@ -37,8 +43,8 @@ describe('the console in a browser, across the running system', () => {
     // the officer opens a fresh engagement (a cycle no earlier run has used)
     const officer = await signedIn('officer-ke-1', 'My engagements');
     let engagementId: string | undefined;
-    for (let attempt = 0; attempt < 20 && engagementId === undefined; attempt += 1) {
-      const cycle = 2000 + randomInt(101);
+    for (const cycle of (await unusedKenyanCycles()).slice(0, 10)) {
+      if (engagementId !== undefined) break;
       await officer.getByLabel('Programme cycle (year)').fill(String(cycle));
       await officer.getByRole('button', { name: 'Open engagement' }).click();
       // an engagement closed earlier is not opened again: the form says so
@@ -166,6 +172,9 @@ describe('the console in a browser, across the running system', () => {
       .waitFor();
     expect(await secondRank.getAttribute('aria-invalid')).toBe('true');
     await assessment.screenshot({ path: `${screenshots}officer-needs-assessment.png` });
+    for (const problem of await accessibilityProblems(officer)) {
+      accessibility.push(`officer-needs-assessment: ${problem}`);
+    }
     expect(assessmentSaves).toEqual([]);
     await secondRank.fill('2');
     await save.click();
@@ -234,5 +243,6 @@ describe('the console in a browser, across the running system', () => {
     expect(await officer.evaluate(() => sessionStorage.length)).toBe(0);
 
     expect(pageErrors).toEqual([]);
+    expect(accessibility).toEqual([]);
   }, 300_000);
 });

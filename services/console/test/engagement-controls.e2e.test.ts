@@ -3,41 +3,13 @@
 // reviewer puts it on hold for a human-rights concern (the manager is then offered no resume:
 // only lifting the hold resumes it) and lifts the hold with its resolution. The manager's
 // escalations page and the operator's dead letters (with their replay buttons) are shown too.
-import { randomInt } from 'node:crypto';
+// The pages screenshotted are checked for accessibility problems (axe-core).
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { consoleBrowser, consoleUrl, eventually, gatewayUrl } from './console-browser.ts';
+import { consoleBrowser, consoleUrl, eventually } from './console-browser.ts';
+import { freshKenyanEngagement } from './engagement-api.ts';
 
-const { signedIn, screenshot, pageErrors } = consoleBrowser();
-
-async function tokenOf(userId: string): Promise<string> {
-  const response = await fetch(`${gatewayUrl}/dev/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  if (!response.ok) throw new Error(`no token for ${userId}: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-/** A Kenyan engagement no earlier run has touched: opened, and nothing else in its history. */
-async function freshKenyanEngagement(): Promise<string> {
-  const token = await tokenOf('officer-ke-1');
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const response = await fetch(`${gatewayUrl}/api/v1/engagements`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ partnerState: 'KE', cycle: 2000 + randomInt(101) }),
-    });
-    if (!response.ok) continue;
-    const status = (await response.json()) as {
-      engagementId: string;
-      history: readonly unknown[];
-    };
-    if (status.history.length === 1) return status.engagementId;
-  }
-  throw new Error('no fresh Kenyan engagement could be opened');
-}
+const { signedIn, screenshot, pageErrors, accessibility } = consoleBrowser();
 
 async function openEngagement(page: Page, engagementId: string): Promise<void> {
   await page.goto(`${consoleUrl}engagements/${engagementId}`);
@@ -113,8 +85,9 @@ describe("the engagement's controls in a browser, across the running system", ()
     await manager.getByRole('heading', { name: 'Escalations', level: 1 }).waitFor();
     await screenshot(manager, 'manager-escalations');
     const operator = await signedIn('operator-1', 'System overview');
-    await operator.getByRole('heading', { name: 'Dead letters' }).waitFor();
+    await operator.getByRole('heading', { name: 'Dead letters', exact: true }).waitFor();
 
     expect(pageErrors).toEqual([]);
+    expect(accessibility).toEqual([]);
   }, 180_000);
 });

@@ -94,9 +94,16 @@ function ResultsView({ results }: { readonly results: ProgrammeResults }) {
       </section>
       <section className="panel" aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">Indicators against their targets</h2>
-        <div className="table-scroll">
+        {/* a column per partner state: wider than the page once many have engagements, so the
+            scrolling region takes the focus for the keyboard to scroll it (WCAG 2.1.1) */}
+        <div
+          className="table-scroll"
+          role="region"
+          aria-labelledby="indicators-caption"
+          tabIndex={0}
+        >
           <table className="indicators">
-            <caption className="visually-hidden">
+            <caption id="indicators-caption" className="visually-hidden">
               Each indicator, its target, the programme total and each partner state
             </caption>
             <thead>
