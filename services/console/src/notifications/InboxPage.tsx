@@ -1,6 +1,7 @@
 // Everyone's inbox: their notifications, newest first, new ones arriving live (the console
 // follows the stream while signed in); each can be marked read, or all at once.
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ProblemNotice } from '../forms/ProblemNotice.tsx';
 import type { InboxNotification } from '../gateway/api-types.ts';
 import { PageHeading } from '../layout/PageHeading.tsx';
@@ -21,7 +22,8 @@ export function InboxPage() {
     <>
       <PageHeading title="Notifications" />
       <p className="lead">
-        What happened on your engagements and reviews. New ones appear as they come.
+        What happened on your engagements and reviews. New ones appear as they come.{' '}
+        <Link to="settings">Choose where else you are told</Link> (e-mail, webhooks).
       </p>
       {readOne.isError ? (
         <ProblemNotice error={readOne.error} context="Could not mark it read" />
