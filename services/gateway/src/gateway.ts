@@ -1,7 +1,7 @@
 // The gateway as an application: NestJS on Fastify, REST under /api/v1, the OpenAPI document,
 // security headers, a body limit and a rate limit. main.ts serves it; tests build it too.
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
@@ -115,8 +115,8 @@ async function serveConsole(app: NestFastifyApplication, root: string): Promise<
   await app.register(fastifyStatic, { root: consoleRoot, serve: false });
   const fastify = app.getHttpAdapter().getInstance();
   const unlimited = { config: { rateLimit: false } } as const;
-  fastify.get<{ Params: { '*': string } }>(`${consolePath}*`, unlimited, (request, reply) => {
-    const file = consoleFileOf(consoleRoot, request.params['*']);
+  fastify.get<{ Params: { '*': string } }>(`${consolePath}*`, unlimited, async (request, reply) => {
+    const file = await consoleFileOf(consoleRoot, request.params['*']);
     if (file?.startsWith(`assets${sep}`)) {
       return reply.sendFile(file, consoleRoot, { maxAge: '365d', immutable: true });
     }
@@ -128,9 +128,10 @@ async function serveConsole(app: NestFastifyApplication, root: string): Promise<
 }
 
 /** The console file a request path names (relative to the console's folder), if there is one. */
-function consoleFileOf(root: string, requested: string): string | undefined {
+async function consoleFileOf(root: string, requested: string): Promise<string | undefined> {
   const path = resolve(root, requested);
   const file = relative(root, path);
-  if (file === '' || file.startsWith('..') || !existsSync(path)) return undefined;
-  return statSync(path).isFile() ? file : undefined;
+  if (file === '' || file.startsWith('..')) return undefined;
+  const found = await stat(path).catch(() => undefined);
+  return found?.isFile() === true ? file : undefined;
 }
