@@ -87,7 +87,9 @@ export async function freshKenyanEngagement(): Promise<string> {
     const status = (await response.json()) as EngagementStatus;
     if (status.history.length === 1) return status.engagementId;
   }
-  throw new Error('no fresh Kenyan engagement could be opened');
+  throw new Error(
+    'no fresh Kenyan engagement could be opened: the cycles this system has not used yet were all taken (run the tests on a fresh system: pnpm infra down, then remove .local)',
+  );
 }
 
 /** The engagement's status as the officer reads it. */

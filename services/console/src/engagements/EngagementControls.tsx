@@ -2,14 +2,14 @@
 // programme manager suspends, resumes or cancels with a reason; a compliance reviewer puts it on
 // hold for a human-rights concern and lifts the hold with its resolution (only that resumes
 // it). Each action asks for its statement first; the API's refusal is shown as it says it.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../forms/FormField.tsx';
 import { ProblemNotice } from '../forms/ProblemNotice.tsx';
 import type { EngagementStatus } from '../gateway/api-types.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { engagementControlsFor, type EngagementControl } from './engagement-controls.ts';
-import { engagementKey } from './useEngagementQueries.ts';
+import { engagementKey, useEngagementStatus } from './useEngagementQueries.ts';
 
 /** A hold reaches the workflow through Kafka: how often to look until it has. */
 const holdWatchMs = 2_000;
@@ -108,7 +108,6 @@ function ActionWithStatement({
   readonly engagement: EngagementStatus;
   readonly action: EngagementAction;
 }) {
-  const { gateway } = useSession();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [statement, setStatement] = useState('');
@@ -125,22 +124,13 @@ function ActionWithStatement({
       await queryClient.invalidateQueries({ queryKey: key });
     },
   });
-  // a hold travels through Kafka to the workflow: look again until it shows
-  const watched = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) =>
-      gateway.get<EngagementStatus>(
-        `/engagements/${encodeURIComponent(engagement.engagementId)}`,
-        signal,
-      ),
+  // a hold travels through Kafka to the workflow: look again until the engagement shows it
+  const current = queryClient.getQueryData<EngagementStatus>(key);
+  const applied = !waiting || (current !== undefined && action.applied?.(current) === true);
+  useEngagementStatus(engagement.engagementId, {
     enabled: waiting,
-    refetchInterval: (query) =>
-      query.state.data !== undefined && action.applied?.(query.state.data) === true
-        ? false
-        : holdWatchMs,
+    watchMs: applied ? false : holdWatchMs,
   });
-  const applied =
-    !waiting || (watched.data !== undefined && action.applied?.(watched.data) === true);
   const form = `control-${action.id}`;
   const field = 'statement';
   const messages: Readonly<Record<string, readonly string[]>> = missing

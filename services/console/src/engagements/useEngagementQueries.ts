@@ -24,7 +24,14 @@ export function useEngagementList() {
 
 export function useEngagementStatus(
   engagementId: string,
-  { enabled = true }: { readonly enabled?: boolean } = {},
+  {
+    enabled = true,
+    watchMs,
+  }: {
+    readonly enabled?: boolean;
+    /** Look again this often (a change that travels through Kafka is awaited); else as usual. */
+    readonly watchMs?: number | false;
+  } = {},
 ) {
   const { gateway } = useSession();
   return useQuery({
@@ -33,7 +40,12 @@ export function useEngagementStatus(
       gateway.get<EngagementStatus>(`/engagements/${encodeURIComponent(engagementId)}`, signal),
     enabled,
     // while a review is awaited, the decision may come at any moment
-    refetchInterval: (query) => (query.state.data?.state === 'AWAITING_REVIEW' ? 5_000 : false),
+    refetchInterval: (query) =>
+      typeof watchMs === 'number'
+        ? watchMs
+        : query.state.data?.state === 'AWAITING_REVIEW'
+          ? 5_000
+          : false,
   });
 }
 
