@@ -10,4 +10,6 @@ export {
   AuthenticationError,
   createTokenVerifier,
   type TokenVerifierOptions,
+  type TrustedIssuer,
 } from './token-verifier.ts';
+export { developmentIssuerName, trustedIssuersVariable } from './trusted-issuers.ts';

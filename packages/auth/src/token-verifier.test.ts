@@ -127,6 +127,45 @@ describe('access tokens', () => {
   });
 });
 
+describe('trusting two issuers (the identity provider and, locally, the development issuer)', () => {
+  const providerName = 'https://id.cttech.test/realms/cttech';
+  let provider: DevelopmentIssuer;
+  let development: DevelopmentIssuer;
+  let verify: (token: string) => Promise<Principal>;
+
+  beforeAll(async () => {
+    provider = await DevelopmentIssuer.create({ issuer: providerName, audience });
+    development = await DevelopmentIssuer.create({ issuer, audience });
+    verify = createTokenVerifier({
+      issuer: providerName,
+      jwks: provider.jwks(),
+      audience,
+      alsoTrusted: [{ issuer, jwks: development.jwks() }],
+    });
+  });
+
+  it("accepts each one's tokens as the same user", async () => {
+    expect(await verify(await provider.mint(officer))).toEqual(officer);
+    expect(await verify(await development.mint(officer))).toEqual(officer);
+  });
+
+  it("checks a token against the keys of the issuer it names, not the other's", async () => {
+    // signed by the development issuer's key but claiming to come from the provider
+    const masquerade = await DevelopmentIssuer.create({ issuer: providerName, audience });
+    await expect(verify(await masquerade.mint(officer))).rejects.toThrow(
+      /signed with an unknown key|signature does not verify/,
+    );
+  });
+
+  it('refuses a token from an issuer trusted by neither', async () => {
+    const foreign = await DevelopmentIssuer.create({ issuer: 'https://evil.test', audience });
+    await expect(verify(await foreign.mint(officer))).rejects.toThrow(
+      "the token's iss claim is not accepted (not a trusted issuer)",
+    );
+    await expect(verify('not-a-jwt')).rejects.toThrow('the token is malformed');
+  });
+});
+
 describe('partner-state scope', () => {
   it('lets a user reach only the states assigned, or all with *', () => {
     expect(mayAccessPartnerState(officer, 'KE')).toBe(true);

@@ -1,6 +1,7 @@
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeJwt,
   errors,
   jwtVerify,
   type JSONWebKeySet,
@@ -17,13 +18,22 @@ export class AuthenticationError extends Error {
   }
 }
 
-export interface TokenVerifierOptions {
-  /** Where the issuer publishes its signing keys (fetched and cached, refreshed on a new kid). */
-  readonly jwksUrl?: string | URL;
-  /** Or the keys themselves (tests, the development issuer in the same process). */
-  readonly jwks?: JSONWebKeySet;
+/** An issuer whose tokens are accepted, with where its signing keys come from. */
+export interface TrustedIssuer {
   readonly issuer: string;
+  /** Where the issuer publishes its signing keys (fetched and cached, refreshed on a new kid). */
+  readonly jwksUrl?: string | URL | undefined;
+  /** Or the keys themselves (tests, the development issuer in the same process). */
+  readonly jwks?: JSONWebKeySet | undefined;
+}
+
+export interface TokenVerifierOptions extends TrustedIssuer {
   readonly audience: string;
+  /**
+   * Further issuers trusted beside the first (locally: the development issuer next to the
+   * identity provider). A token is checked against the keys of the issuer its `iss` names.
+   */
+  readonly alsoTrusted?: readonly TrustedIssuer[] | undefined;
 }
 
 /** The claims the programme's tokens carry beside the registered ones. */
@@ -59,19 +69,37 @@ function reasonFor(error: unknown): string {
  * issuer, audience, expiry, and the programme's claims (roles, partner states). Resolves with
  * the caller, or rejects with an {@link AuthenticationError} saying why.
  */
-export function createTokenVerifier({
-  jwksUrl,
-  jwks,
-  issuer,
-  audience,
-}: TokenVerifierOptions): (token: string) => Promise<Principal> {
-  const keys = jwks
-    ? createLocalJWKSet(jwks)
-    : jwksUrl
-      ? createRemoteJWKSet(new URL(jwksUrl))
-      : undefined;
-  if (!keys) throw new Error('a token verifier needs the issuer keys: jwksUrl or jwks');
+export function createTokenVerifier(
+  options: TokenVerifierOptions,
+): (token: string) => Promise<Principal> {
+  const { audience, alsoTrusted = [] } = options;
+  const trusted = [options, ...alsoTrusted].map(({ issuer, jwksUrl, jwks }) => {
+    const keys = jwks
+      ? createLocalJWKSet(jwks)
+      : jwksUrl
+        ? createRemoteJWKSet(new URL(jwksUrl))
+        : undefined;
+    if (!keys) throw new Error(`a token verifier needs ${issuer}'s keys: jwksUrl or jwks`);
+    return { issuer, keys };
+  });
+  const [first] = trusted as [(typeof trusted)[number]];
+  /** The trusted issuer the token names (read unverified, only to pick the keys). */
+  const issuerOf = (token: string) => {
+    if (trusted.length === 1) return first;
+    let named: unknown;
+    try {
+      named = decodeJwt(token).iss;
+    } catch {
+      return first;
+    }
+    const found = trusted.find(({ issuer }) => issuer === named);
+    if (!found) {
+      throw new AuthenticationError("the token's iss claim is not accepted (not a trusted issuer)");
+    }
+    return found;
+  };
   return async (token) => {
+    const { issuer, keys } = issuerOf(token);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {

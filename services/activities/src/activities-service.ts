@@ -27,6 +27,7 @@ export async function startActivitiesService(config: ActivitiesConfig): Promise<
       jwksUrl: config.AUTH_JWKS_URL,
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
+      alsoTrusted: config.AUTH_ALSO_TRUSTED,
     }),
     cipher: config.PERSONAL_DATA_KEYS,
     engagementEventsTopic: config.ENGAGEMENT_EVENTS_TOPIC,

@@ -1,5 +1,6 @@
 // The activities service's configuration: every variable it reads, validated once at boot.
 import { loadConfig, variable } from '@cttech/config';
+import { trustedIssuersVariable } from '@cttech/auth';
 import { topics } from '@cttech/contracts';
 import { PersonalDataCipher, PersonalDataError } from '@cttech/personal-data';
 import { z } from 'zod';
@@ -28,6 +29,8 @@ export const activitiesVariables = {
   AUTH_JWKS_URL: variable.url(),
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),
+  /** Further issuers trusted besides AUTH_ISSUER: `<issuer> <jwks-url>`, comma-separated. */
+  AUTH_ALSO_TRUSTED: trustedIssuersVariable(),
   ENGAGEMENT_EVENTS_TOPIC: z.string().min(1).default(topics.engagementEvents),
   ACTIVITY_EVENTS_TOPIC: z.string().min(1).default(topics.activityEvents),
   CONSUMER_GROUP: z.string().min(1).default('activities'),

@@ -1,4 +1,5 @@
 import { loadConfig, variable } from '@cttech/config';
+import { trustedIssuersVariable } from '@cttech/auth';
 import { topics } from '@cttech/contracts';
 import { z } from 'zod';
 
@@ -11,6 +12,8 @@ export const complianceVariables = {
   AUTH_JWKS_URL: variable.url(),
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),
+  /** Further issuers trusted besides AUTH_ISSUER: `<issuer> <jwks-url>`, comma-separated. */
+  AUTH_ALSO_TRUSTED: trustedIssuersVariable(),
   ENGAGEMENT_EVENTS_TOPIC: z.string().min(1).default(topics.engagementEvents),
   COMPLIANCE_EVENTS_TOPIC: z.string().min(1).default(topics.complianceEvents),
   ACTIVITY_EVENTS_TOPIC: z.string().min(1).default(topics.activityEvents),

@@ -1,6 +1,7 @@
 // The notifications service's configuration: every variable it reads, validated once at boot,
 // each bad or missing one named.
 import { ConfigError, loadConfig, variable } from '@cttech/config';
+import { trustedIssuersVariable } from '@cttech/auth';
 import { topics } from '@cttech/contracts';
 import { Cron } from 'croner';
 import addressparser from 'nodemailer/lib/addressparser';
@@ -33,6 +34,8 @@ export const notificationsVariables = {
   AUTH_JWKS_URL: variable.url(),
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),
+  /** Further issuers trusted besides AUTH_ISSUER: `<issuer> <jwks-url>`, comma-separated. */
+  AUTH_ALSO_TRUSTED: trustedIssuersVariable(),
   ENGAGEMENT_EVENTS_TOPIC: z.string().min(1).default(topics.engagementEvents),
   COMPLIANCE_EVENTS_TOPIC: z.string().min(1).default(topics.complianceEvents),
   ACTIVITY_EVENTS_TOPIC: z.string().min(1).default(topics.activityEvents),

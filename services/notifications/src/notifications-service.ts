@@ -47,6 +47,7 @@ export async function startNotificationsService(
       jwksUrl: config.AUTH_JWKS_URL,
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
+      alsoTrusted: config.AUTH_ALSO_TRUSTED,
     }),
     engagementEventsTopic: config.ENGAGEMENT_EVENTS_TOPIC,
     complianceEventsTopic: config.COMPLIANCE_EVENTS_TOPIC,
