@@ -19,7 +19,13 @@ describe('loadGatewayConfig', () => {
       production: false,
       http: { host: '127.0.0.1', port: 53_000, bodyLimitBytes: 262_144 },
       temporal: { address: '127.0.0.1:57233', namespace: 'default', taskQueue: 'engagements' },
-      auth: { mode: 'development', audience: 'cttech-gateway' },
+      auth: {
+        audience: 'cttech-gateway',
+        identityProvider: undefined,
+        alsoTrusted: [],
+        developmentIssuer: 'urn:cttech:development-issuer',
+      },
+      consoleSignIn: undefined,
     });
   });
 
@@ -84,11 +90,66 @@ describe('loadGatewayConfig', () => {
       TEMPORAL_TASK_QUEUE: 'engagements-blue',
     });
     expect(config.auth).toEqual({
-      mode: 'jwks',
-      jwksUrl: 'https://id.example.org/.well-known/jwks.json',
-      issuer: 'https://id.example.org/',
       audience: 'cttech',
+      identityProvider: {
+        issuer: 'https://id.example.org/',
+        jwksUrl: 'https://id.example.org/.well-known/jwks.json',
+      },
+      alsoTrusted: [],
+      developmentIssuer: undefined,
     });
     expect(config.temporal.taskQueue).toBe('engagements-blue');
+  });
+
+  it('trusts the identity provider and, locally, the development issuer beside it', () => {
+    const config = loadGatewayConfig({
+      AUTH_DEV_ISSUER: 'true',
+      AUTH_ISSUER: 'http://127.0.0.1:53040',
+      AUTH_JWKS_URL: 'http://127.0.0.1:53040/jwks',
+      AUTH_ALSO_TRUSTED: 'https://old-id.example.org https://old-id.example.org/jwks',
+    });
+    expect(config.auth).toMatchObject({
+      identityProvider: {
+        issuer: 'http://127.0.0.1:53040',
+        jwksUrl: 'http://127.0.0.1:53040/jwks',
+      },
+      alsoTrusted: [
+        { issuer: 'https://old-id.example.org', jwksUrl: 'https://old-id.example.org/jwks' },
+      ],
+      developmentIssuer: 'urn:cttech:development-issuer',
+    });
+    expect(problemsOf({ AUTH_DEV_ISSUER: 'true', AUTH_ISSUER: 'http://127.0.0.1:53040' })).toEqual([
+      'AUTH_JWKS_URL is required (both, or neither with AUTH_DEV_ISSUER=true)',
+    ]);
+    expect(problemsOf({ AUTH_DEV_ISSUER: 'true', AUTH_ALSO_TRUSTED: 'just-an-issuer' })).toEqual([
+      'AUTH_ALSO_TRUSTED: expected "<issuer> <jwks-url>" for each trusted issuer, got "just-an-issuer"',
+    ]);
+  });
+
+  it("tells the console to sign in through the identity provider when given the console's client", () => {
+    const provider = {
+      AUTH_ISSUER: 'https://id.example.org/realms/cttech',
+      AUTH_JWKS_URL: 'https://id.example.org/realms/cttech/protocol/openid-connect/certs',
+    };
+    expect(loadGatewayConfig(provider).consoleSignIn).toBeUndefined();
+    expect(
+      loadGatewayConfig({ ...provider, CONSOLE_OIDC_CLIENT_ID: 'cttech-console' }).consoleSignIn,
+    ).toEqual({
+      issuer: 'https://id.example.org/realms/cttech',
+      clientId: 'cttech-console',
+      scope: 'openid profile',
+    });
+    expect(
+      problemsOf({ AUTH_DEV_ISSUER: 'true', CONSOLE_OIDC_CLIENT_ID: 'cttech-console' }),
+    ).toEqual([
+      'CONSOLE_OIDC_CLIENT_ID needs AUTH_ISSUER: the console signs in through that identity provider',
+    ]);
+    expect(
+      problemsOf({
+        ...provider,
+        CONSOLE_OIDC_CLIENT_ID: 'cttech-console',
+        CONSOLE_OIDC_SCOPE: 'openid  "profile"',
+      }),
+    ).toEqual(['CONSOLE_OIDC_SCOPE: expected scopes separated by single spaces']);
   });
 });

@@ -1,4 +1,5 @@
 // The gateway's configuration: read once at boot, every bad or missing variable listed at once.
+import { developmentIssuerName, trustedIssuersVariable, type TrustedIssuer } from '@cttech/auth';
 import { ConfigError, loadConfig, variable } from '@cttech/config';
 import { deadLetterTopic, topics } from '@cttech/contracts';
 import { engagementTaskQueue } from '@cttech/engagement-workflow';
@@ -16,10 +17,23 @@ export const gatewayVariables = {
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(engagementTaskQueue),
   /** Where the identity provider publishes its signing keys; not needed with AUTH_DEV_ISSUER. */
   AUTH_JWKS_URL: variable.url().optional(),
+  /** The identity provider's issuer (`iss`); the console signs in through it (OIDC discovery). */
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).default('cttech-gateway'),
+  /** Further issuers trusted besides AUTH_ISSUER: `<issuer> <jwks-url>`, comma-separated. */
+  AUTH_ALSO_TRUSTED: trustedIssuersVariable(),
   /** Local only: the gateway issues tokens for the demo users itself. Refused in production. */
   AUTH_DEV_ISSUER: variable.boolean().default(false),
+  /** The console's OIDC client at the identity provider (public, PKCE); unset: no OIDC sign-in. */
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** The scopes the console asks the identity provider for. */
+  CONSOLE_OIDC_SCOPE: z
+    .string()
+    .regex(
+      /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+      'expected scopes separated by single spaces',
+    )
+    .default('openid profile'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -45,15 +59,25 @@ export const gatewayVariables = {
   NOTIFICATIONS_GROUP: z.string().min(1).default('notifications'),
 };
 
-/** How access tokens are checked: the identity provider's keys, or the local issuer's. */
-export type AuthConfig =
-  | {
-      readonly mode: 'jwks';
-      readonly jwksUrl: string;
-      readonly issuer: string;
-      readonly audience: string;
-    }
-  | { readonly mode: 'development'; readonly issuer: string; readonly audience: string };
+/**
+ * Whose access tokens are accepted: the organisation's identity provider (absent only locally,
+ * with the development issuer alone), any issuers trusted besides it, and locally the gateway's
+ * own development issuer.
+ */
+export interface AuthConfig {
+  readonly audience: string;
+  readonly identityProvider: { readonly issuer: string; readonly jwksUrl: string } | undefined;
+  readonly alsoTrusted: readonly TrustedIssuer[];
+  /** The development issuer's name when AUTH_DEV_ISSUER is on (local use only). */
+  readonly developmentIssuer: string | undefined;
+}
+
+/** How the console signs in through the identity provider (OIDC, authorization code + PKCE). */
+export interface ConsoleSignIn {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scope: string;
+}
 
 export interface GatewayConfig {
   readonly production: boolean;
@@ -69,6 +93,8 @@ export interface GatewayConfig {
   readonly complianceUrl: string;
   readonly activitiesUrl: string;
   readonly consoleDir: string | undefined;
+  /** Unset: the console offers no sign-in through the identity provider. */
+  readonly consoleSignIn: ConsoleSignIn | undefined;
   readonly notificationsUrl: string;
   readonly kafka: {
     readonly brokers: readonly string[];
@@ -77,20 +103,28 @@ export interface GatewayConfig {
   };
 }
 
-export const developmentIssuerName = 'urn:cttech:development-issuer';
-
 /** Rules between variables, checked on the raw values so that they add to the list. */
 function crossChecks(env: Record<string, string | undefined>): string[] {
   const developmentIssuer = env.AUTH_DEV_ISSUER === 'true' || env.AUTH_DEV_ISSUER === '1';
-  if (developmentIssuer) {
-    return env.NODE_ENV === 'production'
-      ? ['AUTH_DEV_ISSUER: the development issuer is for local use and is refused in production']
-      : [];
+  const problems: string[] = [];
+  if (developmentIssuer && env.NODE_ENV === 'production') {
+    problems.push(
+      'AUTH_DEV_ISSUER: the development issuer is for local use and is refused in production',
+    );
   }
-  return [
-    ...(env.AUTH_JWKS_URL ? [] : ['AUTH_JWKS_URL is required (or AUTH_DEV_ISSUER=true locally)']),
-    ...(env.AUTH_ISSUER ? [] : ['AUTH_ISSUER is required (or AUTH_DEV_ISSUER=true locally)']),
-  ];
+  // the identity provider: both variables, or (locally, with the development issuer) neither
+  if (!developmentIssuer || env.AUTH_JWKS_URL || env.AUTH_ISSUER) {
+    const alone = developmentIssuer ? ' (both, or neither with AUTH_DEV_ISSUER=true)' : '';
+    const otherwise = developmentIssuer ? alone : ' (or AUTH_DEV_ISSUER=true locally)';
+    if (!env.AUTH_JWKS_URL) problems.push(`AUTH_JWKS_URL is required${otherwise}`);
+    if (!env.AUTH_ISSUER) problems.push(`AUTH_ISSUER is required${otherwise}`);
+  }
+  if (env.CONSOLE_OIDC_CLIENT_ID && !env.AUTH_ISSUER) {
+    problems.push(
+      'CONSOLE_OIDC_CLIENT_ID needs AUTH_ISSUER: the console signs in through that identity provider',
+    );
+  }
+  return problems;
 }
 
 export function loadGatewayConfig(
@@ -107,18 +141,17 @@ export function loadGatewayConfig(
   problems.push(...crossChecks(env));
   if (problems.length > 0 || !values) throw new ConfigError(problems);
 
-  const auth: AuthConfig = values.AUTH_DEV_ISSUER
-    ? {
-        mode: 'development',
-        issuer: values.AUTH_ISSUER ?? developmentIssuerName,
-        audience: values.AUTH_AUDIENCE,
-      }
-    : {
-        mode: 'jwks',
-        jwksUrl: values.AUTH_JWKS_URL ?? '',
-        issuer: values.AUTH_ISSUER ?? '',
-        audience: values.AUTH_AUDIENCE,
-      };
+  const { AUTH_ISSUER: issuer, AUTH_JWKS_URL: jwksUrl } = values;
+  const auth: AuthConfig = {
+    audience: values.AUTH_AUDIENCE,
+    identityProvider: issuer && jwksUrl ? { issuer, jwksUrl } : undefined,
+    alsoTrusted: values.AUTH_ALSO_TRUSTED,
+    developmentIssuer: values.AUTH_DEV_ISSUER ? developmentIssuerName : undefined,
+  };
+  const consoleSignIn =
+    issuer && values.CONSOLE_OIDC_CLIENT_ID
+      ? { issuer, clientId: values.CONSOLE_OIDC_CLIENT_ID, scope: values.CONSOLE_OIDC_SCOPE }
+      : undefined;
   return {
     production: values.NODE_ENV === 'production',
     http: {
@@ -137,6 +170,7 @@ export function loadGatewayConfig(
     complianceUrl: values.COMPLIANCE_URL,
     activitiesUrl: values.ACTIVITIES_URL,
     consoleDir: values.CONSOLE_DIR,
+    consoleSignIn,
     notificationsUrl: values.NOTIFICATIONS_URL,
     kafka: {
       brokers: values.KAFKA_BROKERS,

@@ -13,7 +13,37 @@ import {
   unusedNotifications,
   unusedWorkflows,
 } from '../test/unused-ports.ts';
+import type { ConsoleSignIn } from './config.ts';
 import { createGateway, type Gateway } from './gateway.ts';
+
+/** A gateway serving the console in `consoleDir`, every other port unused. */
+async function consoleGateway(
+  consoleDir: string,
+  options: { consoleSignIn?: ConsoleSignIn; withDevelopmentIssuer?: boolean } = {},
+): Promise<Gateway> {
+  const issuer = await DevelopmentIssuer.create({ issuer: 'urn:test', audience: 'test' });
+  return createGateway({
+    ports: {
+      verifyToken: createTokenVerifier({
+        jwks: issuer.jwks(),
+        issuer: 'urn:test',
+        audience: 'test',
+      }),
+      engagements: unusedEngagements,
+      compliance: unusedCompliance,
+      activities: unusedActivities,
+      notifications: unusedNotifications,
+      operations: { messages: unusedMessages, workflows: unusedWorkflows },
+      dependencies: [],
+      developmentIssuer: options.withDevelopmentIssuer === true ? issuer : undefined,
+    },
+    bodyLimitBytes: 1_024,
+    rateLimitPerMinute: 5,
+    logger: false,
+    consoleDir,
+    consoleSignIn: options.consoleSignIn,
+  });
+}
 
 describe('the web console, served by the gateway', () => {
   const consoleDir = mkdtempSync(join(tmpdir(), 'cttech-console-'));
@@ -27,26 +57,7 @@ describe('the web console, served by the gateway', () => {
       join(consoleDir, 'assets', 'results-3f9a.js'),
       `export const rows = '${'row,'.repeat(2_000)}';`,
     );
-    const issuer = await DevelopmentIssuer.create({ issuer: 'urn:test', audience: 'test' });
-    gateway = await createGateway({
-      ports: {
-        verifyToken: createTokenVerifier({
-          jwks: issuer.jwks(),
-          issuer: 'urn:test',
-          audience: 'test',
-        }),
-        engagements: unusedEngagements,
-        compliance: unusedCompliance,
-        activities: unusedActivities,
-        notifications: unusedNotifications,
-        operations: { messages: unusedMessages, workflows: unusedWorkflows },
-        dependencies: [],
-      },
-      bodyLimitBytes: 1_024,
-      rateLimitPerMinute: 5,
-      logger: false,
-      consoleDir,
-    });
+    gateway = await consoleGateway(consoleDir);
   });
 
   afterAll(async () => {
@@ -69,6 +80,15 @@ describe('the web console, served by the gateway', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<title>CT TECH+</title>');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('offers no sign-in through an identity provider unless configured, and connects nowhere else', async () => {
+    const options = await get('/console/sign-in-options.json');
+    expect(options.statusCode).toBe(200);
+    expect(options.json()).toEqual({ identityProvider: null, developmentUsers: false });
+    expect((await get('/console/')).headers['content-security-policy']).toMatch(
+      /(^|;)connect-src 'self'(;|$)/,
+    );
   });
 
   it('leads / to the console, and keeps the API behind its tokens', async () => {
@@ -111,5 +131,43 @@ describe('the web console, served by the gateway', () => {
   it('does not serve a file outside the console folder', async () => {
     const escaped = await get('/console/..%2f..%2fetc%2fpasswd');
     expect(escaped.body).not.toContain('root:');
+  });
+});
+
+describe("the console's sign-in through the identity provider", () => {
+  const consoleDir = mkdtempSync(join(tmpdir(), 'cttech-console-'));
+  const consoleSignIn = {
+    issuer: 'https://id.example.org/realms/cttech',
+    clientId: 'cttech-console',
+    scope: 'openid profile',
+  };
+  let gateway: Gateway;
+
+  beforeAll(async () => {
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>CT TECH+</title>');
+    gateway = await consoleGateway(consoleDir, { consoleSignIn, withDevelopmentIssuer: true });
+  });
+
+  afterAll(async () => {
+    await gateway.app.close();
+    rmSync(consoleDir, { recursive: true, force: true });
+  });
+
+  it('tells the sign-in page the provider and client, and that demo users may sign in', async () => {
+    const options = await gateway.app.inject({
+      method: 'GET',
+      url: '/console/sign-in-options.json',
+    });
+    expect(options.statusCode).toBe(200);
+    expect(options.headers['cache-control']).toBe('no-cache');
+    expect(options.json()).toEqual({ identityProvider: consoleSignIn, developmentUsers: true });
+  });
+
+  it("lets the console's pages connect to the provider's origin, and nowhere else", async () => {
+    const page = await gateway.app.inject({ method: 'GET', url: '/console/signed-in' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(
+      /(^|;)connect-src 'self' https:\/\/id\.example\.org(;|$)/,
+    );
   });
 });

@@ -12,6 +12,7 @@ import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ConsoleSignIn } from './config.ts';
 import { GatewayModule, type GatewayPorts } from './gateway.module.ts';
 import { GatewayError } from './problem.ts';
 
@@ -26,6 +27,15 @@ export interface GatewayOptions {
   readonly logger?: LogLevel[] | LoggerService | false | undefined;
   /** The built web console (its `dist/`), served under /console/; none unless given. */
   readonly consoleDir?: string | undefined;
+  /** The identity provider the console signs in through (OIDC); none: demo users only. */
+  readonly consoleSignIn?: ConsoleSignIn | undefined;
+}
+
+/** What the console's sign-in page offers, as `GET /console/sign-in-options.json` answers. */
+export interface SignInOptions {
+  readonly identityProvider: ConsoleSignIn | null;
+  /** Whether the development issuer's demo users may sign in (local use only). */
+  readonly developmentUsers: boolean;
 }
 
 /** Where the web console is served. */
@@ -60,7 +70,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     adapter,
     { logger: options.logger ?? ['log', 'warn', 'error'], abortOnError: false },
   );
-  await app.register(helmet);
+  // the console fetches the identity provider's discovery document and token endpoint
+  const identityProviderOrigin = options.consoleSignIn
+    ? new URL(options.consoleSignIn.issuer).origin
+    : undefined;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        connectSrc: ["'self'", ...(identityProviderOrigin ? [identityProviderOrigin] : [])],
+      },
+    },
+  });
   // JSON and the console's files travel compressed (never the live event streams); a low
   // Brotli quality keeps the CPU cost of dynamic answers small.
   await app.register(compress, {
@@ -76,7 +96,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         `more than ${context.max} requests a minute; retry after ${context.after}`,
       ),
   });
-  if (options.consoleDir) await serveConsole(app, options.consoleDir);
+  if (options.consoleDir) {
+    await serveConsole(app, options.consoleDir, {
+      identityProvider: options.consoleSignIn ?? null,
+      developmentUsers: options.ports.developmentIssuer !== undefined,
+    });
+  }
   app.setGlobalPrefix(apiPrefix, {
     exclude: ['health', 'health/ready', 'dev/jwks.json', 'dev/tokens', 'dev/users'],
   });
@@ -108,13 +133,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
  * gives changed files new names), everything else, and any path that is not a file (one of the
  * console's own pages, routed in the browser), as index.html, which is always revalidated.
  * Files are looked up on each request, so a rebuilt console needs no restart. The console's
- * files are outside the API's rate limit: one page load fetches several. `/` leads there.
+ * files are outside the API's rate limit: one page load fetches several. `/` leads there. The
+ * sign-in page asks what it may offer at `sign-in-options.json` (public, like the files).
  */
-async function serveConsole(app: NestFastifyApplication, root: string): Promise<void> {
+async function serveConsole(
+  app: NestFastifyApplication,
+  root: string,
+  signInOptions: SignInOptions,
+): Promise<void> {
   const consoleRoot = resolve(root);
   await app.register(fastifyStatic, { root: consoleRoot, serve: false });
   const fastify = app.getHttpAdapter().getInstance();
   const unlimited = { config: { rateLimit: false } } as const;
+  fastify.get(`${consolePath}sign-in-options.json`, unlimited, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').send(signInOptions),
+  );
   fastify.get<{ Params: { '*': string } }>(`${consolePath}*`, unlimited, async (request, reply) => {
     const file = await consoleFileOf(consoleRoot, request.params['*']);
     if (file?.startsWith(`assets${sep}`)) {

@@ -40,21 +40,19 @@ const client = createEngagementClient({
 const broker = new KafkajsBroker({ brokers: config.kafka.brokers, clientId: 'gateway' });
 
 const { auth } = config;
-const developmentIssuer =
-  auth.mode === 'development'
-    ? await DevelopmentIssuer.create({ issuer: auth.issuer, audience: auth.audience })
-    : undefined;
-const verifyToken = developmentIssuer
-  ? createTokenVerifier({
-      jwks: developmentIssuer.jwks(),
-      issuer: auth.issuer,
-      audience: auth.audience,
-    })
-  : createTokenVerifier({
-      jwksUrl: auth.mode === 'jwks' ? auth.jwksUrl : '',
-      issuer: auth.issuer,
-      audience: auth.audience,
-    });
+const developmentIssuer = auth.developmentIssuer
+  ? await DevelopmentIssuer.create({ issuer: auth.developmentIssuer, audience: auth.audience })
+  : undefined;
+// the identity provider first, then any issuers trusted besides it, then the local issuer
+const [firstTrusted, ...alsoTrusted] = [
+  ...(auth.identityProvider ? [auth.identityProvider] : []),
+  ...auth.alsoTrusted,
+  ...(developmentIssuer && auth.developmentIssuer
+    ? [{ issuer: auth.developmentIssuer, jwks: developmentIssuer.jwks() }]
+    : []),
+];
+if (!firstTrusted) throw new Error('gateway: no issuer is trusted (the configuration allows none)');
+const verifyToken = createTokenVerifier({ ...firstTrusted, audience: auth.audience, alsoTrusted });
 
 const complianceService = new ServiceClient({
   service: 'compliance',
@@ -102,6 +100,7 @@ const { app } = await createGateway({
   bodyLimitBytes: config.http.bodyLimitBytes,
   rateLimitPerMinute: config.rateLimitPerMinute,
   consoleDir: consoleDir(),
+  consoleSignIn: config.consoleSignIn,
 });
 await app.listen({ host: config.http.host, port: config.http.port });
 console.log(
