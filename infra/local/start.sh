@@ -14,8 +14,8 @@ pnpm -s infra up
 step "building the workspace"
 pnpm -s build
 
-step "starting the engagement worker and the services (compliance, activities, notifications, gateway)"
-pnpm -s infra up engagement-worker compliance activities notifications gateway
+step "starting the identity provider, the engagement worker and the services (compliance, activities, notifications, gateway)"
+pnpm -s infra up identity-provider engagement-worker compliance activities notifications gateway
 
 step "seeding the demo programme (infra/local/src/demo-programme.ts; again: pnpm demo)"
 demo_seeded=true
@@ -26,9 +26,11 @@ fi
 cat <<MESSAGE
 
 The CT TECH+ orchestrator is up: PostgreSQL, Kafka, Temporal, the engagement worker (with the
-bridge), the compliance, activities and notifications services and the gateway in front of them.
-The console is served by the gateway.
-  console           http://127.0.0.1:53000/console/ (sign in as a demo user)
+bridge), the compliance, activities and notifications services, the gateway in front of them and
+a local identity provider. The console is served by the gateway.
+  console           http://127.0.0.1:53000/console/ (sign in with your organisation's account:
+                    username and password are the demo user's id; or one click on a demo user)
+  identity provider http://127.0.0.1:53040 (OpenID Connect, development only)
   demo programme    cycle 2026: Ghana, Iraq, Kenya, Nigeria, Philippines, Tajikistan, Uzbekistan,
                     each at another point of its engagement (listed above; again: pnpm demo)
   demo users        officers officer-gh-1, officer-iq-1, officer-ke-1, officer-ng-1, officer-ph-1,
@@ -43,7 +45,7 @@ The console is served by the gateway.
   notifications     http://127.0.0.1:53030 (inbox, live stream, preferences; e-mail off unless SMTP_URL is set)
   Temporal Web UI   http://127.0.0.1:58233 (engagements appear there once opened)
   dead letters      pnpm dead-letters list cttech.compliance-events
-  logs              bash infra/local/infra.sh logs [engagement-worker|gateway|compliance|activities|notifications|kafka|...] [--follow]
+  logs              bash infra/local/infra.sh logs [engagement-worker|gateway|compliance|activities|notifications|identity-provider|kafka|...] [--follow]
   status            bash infra/local/infra.sh status
   stop              bash infra/local/infra.sh down
 MESSAGE

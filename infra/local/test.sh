@@ -2,8 +2,8 @@
 # Runs every test on this machine, from nothing: installs what is missing (bootstrap.sh),
 # starts the real PostgreSQL, Kafka and Temporal servers (stopping them again afterwards if it
 # started them), then checks format, lint and types, runs the unit and integration tiers,
-# starts the built system (worker, compliance, activities, notifications, gateway) and runs the
-# end-to-end tier.
+# starts the built system (identity provider, worker, compliance, activities, notifications,
+# gateway) and runs the end-to-end tier.
 # Exits non-zero when anything fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
@@ -29,8 +29,8 @@ step "unit tests"
 pnpm -s test
 step "integration tests (real PostgreSQL, Kafka, Temporal)"
 pnpm -s test:integration
-step "starting the system for the end-to-end tests (worker, compliance, activities, notifications, gateway)"
-pnpm -s infra up engagement-worker compliance activities notifications gateway
+step "starting the system for the end-to-end tests (identity provider, worker, compliance, activities, notifications, gateway)"
+pnpm -s infra up identity-provider engagement-worker compliance activities notifications gateway
 step "end-to-end tests"
 pnpm -s test:e2e
 

@@ -2,9 +2,33 @@ import { ApplicationProcess } from './application-process.ts';
 import { join } from 'node:path';
 import { repositoryRoot } from './paths.ts';
 import { adminUrl } from './postgres.ts';
-import { developmentIssuer, host, ports } from './versions.ts';
+import { developmentIssuer, host, identityProvider, ports } from './versions.ts';
 
 const kafkaBrokers = `${host}:${ports.kafka}`;
+
+/**
+ * How the services check tokens locally: the identity provider's, and the gateway's development
+ * issuer's beside them (the demo seeding, the tests and the benchmarks use those).
+ */
+const serviceTokenTrust = {
+  AUTH_JWKS_URL: identityProvider.jwksUrl,
+  AUTH_ISSUER: identityProvider.issuer,
+  AUTH_AUDIENCE: developmentIssuer.audience,
+  AUTH_ALSO_TRUSTED: `${developmentIssuer.issuer} ${developmentIssuer.jwksUrl}`,
+} as const;
+
+/** The local OpenID Connect provider the console signs in through (development only). */
+export const identityProviderProcess = new ApplicationProcess({
+  name: 'identity-provider',
+  title: 'Identity provider',
+  main: 'infra/local/src/identity-provider-main.ts',
+  env: {},
+  readiness: { url: `${identityProvider.issuer}/health` },
+  listening: [
+    `identity provider ${identityProvider.issuer} (OpenID Connect, demo users; password = username)`,
+  ],
+  stopGraceMs: 10_000,
+});
 const temporalAddress = `${host}:${ports.temporal}`;
 
 /** The engagement workflow's worker and the bridge it runs. */
@@ -30,9 +54,7 @@ export const complianceService = new ApplicationProcess({
     DATABASE_URL: adminUrl('compliance'),
     KAFKA_BROKERS: kafkaBrokers,
     HTTP_PORT: String(ports.compliance),
-    AUTH_JWKS_URL: developmentIssuer.jwksUrl,
-    AUTH_ISSUER: developmentIssuer.issuer,
-    AUTH_AUDIENCE: developmentIssuer.audience,
+    ...serviceTokenTrust,
   },
   readiness: { url: `http://${host}:${ports.compliance}/health/ready` },
   listening: [`compliance service http://${host}:${ports.compliance}`],
@@ -54,9 +76,7 @@ export const activitiesService = new ApplicationProcess({
     DATABASE_URL: adminUrl('activities'),
     KAFKA_BROKERS: kafkaBrokers,
     HTTP_PORT: String(ports.activities),
-    AUTH_JWKS_URL: developmentIssuer.jwksUrl,
-    AUTH_ISSUER: developmentIssuer.issuer,
-    AUTH_AUDIENCE: developmentIssuer.audience,
+    ...serviceTokenTrust,
     PERSONAL_DATA_KEYS: developmentPersonalDataKeys,
   },
   readiness: { url: `http://${host}:${ports.activities}/health/ready` },
@@ -74,9 +94,7 @@ export const notificationsService = new ApplicationProcess({
     KAFKA_BROKERS: kafkaBrokers,
     HTTP_PORT: String(ports.notifications),
     TEMPORAL_ADDRESS: temporalAddress,
-    AUTH_JWKS_URL: developmentIssuer.jwksUrl,
-    AUTH_ISSUER: developmentIssuer.issuer,
-    AUTH_AUDIENCE: developmentIssuer.audience,
+    ...serviceTokenTrust,
   },
   readiness: { url: `http://${host}:${ports.notifications}/health/ready` },
   listening: [`notifications service http://${host}:${ports.notifications}`],
@@ -97,12 +115,14 @@ export const gateway = new ApplicationProcess({
     CONSOLE_DIR: join(repositoryRoot, 'services', 'console', 'dist'),
     HTTP_PORT: String(ports.gateway),
     AUTH_DEV_ISSUER: 'true',
-    AUTH_ISSUER: developmentIssuer.issuer,
+    AUTH_ISSUER: identityProvider.issuer,
+    AUTH_JWKS_URL: identityProvider.jwksUrl,
     AUTH_AUDIENCE: developmentIssuer.audience,
+    CONSOLE_OIDC_CLIENT_ID: identityProvider.consoleClientId,
   },
   readiness: { url: `http://${host}:${ports.gateway}/health/ready` },
   listening: [
-    `console http://${host}:${ports.gateway}/console/ (sign in as a demo user)`,
+    `console http://${host}:${ports.gateway}/console/ (sign in through the identity provider, or as a demo user)`,
     `gateway http://${host}:${ports.gateway}/api/v1 (OpenAPI: /api/v1/openapi.json)`,
     `development issuer http://${host}:${ports.gateway}/dev/tokens (demo users, local only)`,
   ],
@@ -111,10 +131,12 @@ export const gateway = new ApplicationProcess({
 
 /**
  * The system's own processes in the order they start (`down` stops them in reverse): the
+ * identity provider first, since everything else trusts its tokens; the
  * gateway is ready only once the services are (its readiness asks them), and the services fetch
  * the development issuer's keys from the gateway only when the first request comes.
  */
 export const applications = [
+  identityProviderProcess,
   engagementWorker,
   complianceService,
   activitiesService,

@@ -96,9 +96,9 @@ function logs(selected: readonly Component[], follow: boolean): Promise<void> {
   return new Promise((resolve) => tail.on('exit', () => resolve()));
 }
 
-const usage = `usage: pnpm infra <up|down|status|logs> [postgres|kafka|temporal|engagement-worker|compliance|activities|notifications|gateway ...] [--follow]
+const usage = `usage: pnpm infra <up|down|status|logs> [postgres|kafka|temporal|identity-provider|engagement-worker|compliance|activities|notifications|gateway ...] [--follow]
   up      fetch what is missing (once), start the servers, wait until healthy
-          (the system's own processes only when named: up engagement-worker compliance activities notifications gateway)
+          (the system's own processes only when named: up identity-provider engagement-worker compliance activities notifications gateway)
   down    stop the worker and the servers; nothing is left running
   status  what runs, where it listens, whether it is healthy (exit 1 if not all healthy)
   logs    the last lines of each server's log (--follow to keep reading)`;

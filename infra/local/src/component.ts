@@ -12,6 +12,7 @@ export interface Component {
     | 'postgres'
     | 'kafka'
     | 'temporal'
+    | 'identity-provider'
     | 'engagement-worker'
     | 'gateway'
     | 'compliance'

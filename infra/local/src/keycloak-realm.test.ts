@@ -26,6 +26,7 @@ interface Client {
   serviceAccountsEnabled?: boolean;
   fullScopeAllowed?: boolean;
   redirectUris?: string[];
+  webOrigins?: string[];
   attributes?: Record<string, string>;
   defaultClientScopes?: string[];
   protocolMappers?: ProtocolMapper[];
@@ -331,11 +332,15 @@ describe('the clients', () => {
       serviceAccountsEnabled: false,
     });
     expect(browserClient.attributes?.['pkce.code.challenge.method']).toBe('S256');
-    // Keycloak lets a loopback redirect URI come back on any port (RFC 8252)
-    for (const uri of browserClient.redirectUris ?? []) {
-      expect(uri).toMatch(/^http:\/\/(127\.0\.0\.1|localhost)\//);
-    }
-    expect(browserClient.redirectUris?.length).toBeGreaterThan(0);
+    // the console's own page on the local gateway, exactly, and its origin for the token call
+    expect(browserClient.redirectUris).toEqual([
+      'http://127.0.0.1:53000/console/signed-in',
+      'http://localhost:53000/console/signed-in',
+    ]);
+    expect(browserClient.webOrigins).toEqual(['http://127.0.0.1:53000', 'http://localhost:53000']);
+    expect(browserClient.attributes?.['post.logout.redirect.uris']).toBe(
+      'http://127.0.0.1:53000/console/##http://localhost:53000/console/',
+    );
   });
 
   it('keeps the password grant to the development-only cttech-cli client', () => {

@@ -31,6 +31,7 @@ export const ports = {
   compliance: 53010,
   activities: 53020,
   notifications: 53030,
+  identityProvider: 53040,
 } as const;
 
 export const host = '127.0.0.1';
@@ -49,4 +50,15 @@ export const developmentIssuer = {
   issuer: 'urn:cttech:development-issuer',
   audience: 'cttech-api',
   jwksUrl: `http://${host}:${ports.gateway}/dev/jwks.json`,
+} as const;
+
+/**
+ * The local identity provider (OpenID Connect, development only): the console signs in through
+ * it, and the gateway and the services trust its tokens besides the development issuer's.
+ */
+export const identityProvider = {
+  issuer: `http://${host}:${ports.identityProvider}`,
+  jwksUrl: `http://${host}:${ports.identityProvider}/jwks`,
+  consoleClientId: 'cttech-console',
+  consoleOrigins: [`http://${host}:${ports.gateway}`, `http://localhost:${ports.gateway}`],
 } as const;
