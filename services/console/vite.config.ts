@@ -13,8 +13,14 @@ export default defineConfig({
   // the workspace's packages are read from their TypeScript sources, as in the tests
   resolve: { conditions: ['@cttech/source', ...defaultClientConditions] },
   build: { target: 'es2022' },
-  // `pnpm dev`: the API, the development issuer and health from the running gateway
+  // `pnpm dev`: the API, the development issuer, health and the sign-in options from the
+  // running gateway
   server: {
-    proxy: { '/api': gateway, '/dev': gateway, '/health': gateway },
+    proxy: {
+      '/api': gateway,
+      '/dev': gateway,
+      '/health': gateway,
+      '/console/sign-in-options.json': gateway,
+    },
   },
 });

@@ -1,6 +1,7 @@
 // The console's pages. Each role's area is its own chunk (React.lazy), loaded the first time
-// it is opened, so that signing in stays quick on a slow link.
-import { lazy, type ReactNode } from 'react';
+// it is opened, so that signing in stays quick on a slow link; so is the page the identity
+// provider returns to (`/signed-in`), with the OpenID Connect library.
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ConsoleShell } from './layout/ConsoleShell.tsx';
 import { PageHeading } from './layout/PageHeading.tsx';
@@ -14,11 +15,26 @@ const OperationsArea = lazy(() => import('./operations/OperationsArea.tsx'));
 const ResultsArea = lazy(() => import('./results/ResultsArea.tsx'));
 const EscalationsArea = lazy(() => import('./escalations/EscalationsArea.tsx'));
 const NotificationsArea = lazy(() => import('./notifications/NotificationsArea.tsx'));
+const SignedInPage = lazy(() => import('./sign-in/SignedInPage.tsx'));
 
 export function ConsoleRoutes() {
   return (
     <Routes>
       <Route path="sign-in" element={<SignInPage />} />
+      <Route
+        path="signed-in"
+        element={
+          <Suspense
+            fallback={
+              <p role="status" className="loading">
+                Signing you in…
+              </p>
+            }
+          >
+            <SignedInPage />
+          </Suspense>
+        }
+      />
       <Route element={<SignedIn />}>
         <Route index element={<Home />} />
         <Route

@@ -1,6 +1,11 @@
 // Calls to the gateway's API (same origin, under /api/v1) with the signed-in user's bearer
 // token. Refusals become ApiProblem errors; a 401 also ends the session.
 import type { DemoUser } from '../sign-in/demo-users.ts';
+import {
+  SignInOptionsError,
+  signInOptionsOf,
+  type SignInOptions,
+} from '../sign-in/sign-in-options.ts';
 import { ApiProblem, problemOf, unreachableProblem } from './api-problem.ts';
 import type { Readiness } from './api-types.ts';
 
@@ -117,6 +122,29 @@ async function publicJson<T>(path: string, init: RequestInit): Promise<T> {
     throw new ApiProblem(problemOf(response.status, response.headers.get('content-type'), text));
   }
   return JSON.parse(text) as T;
+}
+
+/** Where the gateway says how to sign in (public, beside the console's own files). */
+export const signInOptionsPath = '/console/sign-in-options.json';
+
+/**
+ * How the gateway lets users sign in: the identity provider, the demo users, or both. An
+ * answer that is not the expected JSON throws SignInOptionsError naming what is wrong.
+ */
+export async function signInOptions(signal?: AbortSignal): Promise<SignInOptions> {
+  const { response, text } = await publicCall(signInOptionsPath, { signal: signal ?? null });
+  if (!response.ok) {
+    throw new ApiProblem(problemOf(response.status, response.headers.get('content-type'), text));
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new SignInOptionsError(
+      `the gateway's answer to ${signInOptionsPath} is not JSON (${response.headers.get('content-type') ?? 'no content type'})`,
+    );
+  }
+  return signInOptionsOf(body);
 }
 
 /** A demo user's token from the gateway's development issuer (local use only). */

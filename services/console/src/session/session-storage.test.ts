@@ -1,28 +1,7 @@
 // Keeping the token in the tab's sessionStorage: restored while valid, dropped otherwise.
 import { describe, expect, it } from '@jest/globals';
+import { TabStorage } from '../../test/tab-storage.ts';
 import { forgetSession, keepSession, restoreSession } from './session-storage.ts';
-
-class TabStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
 
 const tokenFor = (claims: object) =>
   `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.signature`;
