@@ -2,9 +2,11 @@
 // validation, the Temporal adapter) beside the same changes as raw @temporalio/client calls,
 // on the running system's Temporal, namespace, task queue and engagement worker, rounds
 // alternating ours/raw. Three operations, each timed until the caller has its answer:
-//   open    POST /api/v1/engagements (start + the status query the API answers with)
-//           vs client.workflow.start (the same type, task queue, id, policies and arguments;
-//           no search attributes at the start on either side: the workflow sets its own)
+//   open    POST /api/v1/engagements with Prefer: return=minimal (answered once Temporal has
+//           the workflow) vs client.workflow.start (the same type, task queue, id, policies and
+//           arguments; no search attributes at the start on either side: the workflow sets its
+//           own); with --with-status, the API's default answer (the engagement's status, which
+//           waits for the worker's first workflow task) vs the start + the status query
 //   record  PUT .../submissions/KICK_OFF_REPORT vs executeUpdate(recordWork)
 //   submit  POST .../milestone vs executeUpdate(submitMilestone)
 // The review decision is left out: its path (compliance service -> outbox -> Kafka -> bridge
@@ -63,7 +65,7 @@ const { values: flags } = parseArgs({
     from: { type: 'string', default: '127.0.0.2' },
     officer: { type: 'string', default: 'officer-uz-1' },
     manager: { type: 'string', default: 'manager-1' },
-    'raw-status': { type: 'boolean', default: false },
+    'with-status': { type: 'boolean', default: false },
   },
 });
 
@@ -179,7 +181,7 @@ try {
     taskQueue,
     manager,
     officer,
-    rawStatus: flags['raw-status'],
+    withStatus: flags['with-status'],
   };
   const pools = {
     open: new EngagementPool('open', benchPartnerStates, { from: 2000, to: 2100 }),
@@ -194,8 +196,11 @@ try {
   );
   for (const operation of operations) {
     const { ours, raw } = operationCalls[operation];
-    const status = operation === 'open' && flags['raw-status'] ? ' + the status query' : '';
-    console.log(`  ${operation.padEnd(6)} ours: ${ours}; raw: ${raw}${status}`);
+    const withStatus = operation === 'open' && flags['with-status'];
+    const oursCall = withStatus ? ours.replace(' (Prefer: return=minimal)', ', its status') : ours;
+    console.log(
+      `  ${operation.padEnd(6)} ours: ${oursCall}; raw: ${raw}${withStatus ? ' + the status query' : ''}`,
+    );
   }
   console.log(
     `gateway ${gatewayUrl} (called from ${flags.from}; opens as ${manager.userId}, changes as ` +

@@ -26,7 +26,7 @@ export type Side = 'ours' | 'raw';
 
 /** What each side's call of an operation is, in words for the printout. */
 export const operationCalls: Record<Operation, Record<Side, string>> = {
-  open: { ours: 'POST /api/v1/engagements', raw: 'client.workflow.start' },
+  open: { ours: 'POST /api/v1/engagements (Prefer: return=minimal)', raw: 'client.workflow.start' },
   record: {
     ours: 'PUT /api/v1/engagements/:id/submissions/KICK_OFF_REPORT',
     raw: 'executeUpdate(recordWork)',
@@ -49,8 +49,11 @@ export interface Callers {
   readonly manager: { readonly userId: string; readonly token: string };
   /** Records and submits through the API (a programme officer of the engagements' state). */
   readonly officer: { readonly userId: string; readonly token: string };
-  /** The raw start also asks for the status, as the gateway does before it answers. */
-  readonly rawStatus: boolean;
+  /**
+   * Both sides' opens wait for the engagement's status: ours without `Prefer: return=minimal`
+   * (the API's default answer), the raw start followed by the status query.
+   */
+  readonly withStatus: boolean;
 }
 
 /** The workflow start the gateway makes (openEngagement), the status query aside. */
@@ -105,12 +108,18 @@ export function callOf(
     case 'open ours':
       return async (engagement) => {
         const { partnerState, cycle } = engagement;
-        const answer = await api.call('POST', '/api/v1/engagements', manager.token, {
-          partnerState,
-          cycle,
-          deadlines: benchDeadlines,
-        });
-        check(engagement, operation, expectStatus(engagement, 'opening', answer, 201));
+        const answer = await api.call(
+          'POST',
+          '/api/v1/engagements',
+          manager.token,
+          { partnerState, cycle, deadlines: benchDeadlines },
+          callers.withStatus ? {} : { prefer: 'return=minimal' },
+        );
+        const opened = expectStatus(engagement, 'opening', answer, 201);
+        if (callers.withStatus) check(engagement, operation, opened);
+        else if (opened.engagementId !== engagement.engagementId) {
+          throw new Error(`opening ${engagement.engagementId} opened ${opened.engagementId}`);
+        }
       };
     case 'open raw':
       return async (engagement) => {
@@ -124,7 +133,7 @@ export function callOf(
         if (handle.workflowId !== engagement.engagementId) {
           throw new Error(`opening ${engagement.engagementId} started ${handle.workflowId}`);
         }
-        if (callers.rawStatus) {
+        if (callers.withStatus) {
           check(engagement, operation, await handle.query(engagementStatusQuery));
         }
       };

@@ -48,7 +48,13 @@ export class GatewayApi {
   }
 
   /** One call; the answer's body decompressed and parsed when it is JSON. */
-  call(method: string, path: string, token?: string, body?: unknown): Promise<Answer> {
+  call(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ): Promise<Answer> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise<Answer>((resolve, reject) => {
       const request = http.request(
@@ -62,6 +68,7 @@ export class GatewayApi {
           headers: {
             accept: 'application/json',
             'accept-encoding': 'br, gzip',
+            ...headers,
             ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
             ...(payload === undefined
               ? {}

@@ -58,6 +58,8 @@ interface Answer<Body = unknown> {
   readonly status: number;
   readonly contentType: string | null;
   readonly body: Body;
+  /** Absent for event streams. */
+  readonly headers?: Headers;
 }
 
 /** A request the stand-in compliance service received. */
@@ -181,9 +183,15 @@ describe('the gateway with the real Temporal server and engagement worker', () =
   async function call<Body = unknown>(
     method: string,
     path: string,
-    { token, body, raw }: { token?: string | undefined; body?: unknown; raw?: string } = {},
+    {
+      token,
+      body,
+      raw,
+      prefer,
+    }: { token?: string | undefined; body?: unknown; raw?: string; prefer?: string } = {},
   ): Promise<Answer<Body>> {
     const headers: Record<string, string> = {};
+    if (prefer !== undefined) headers.prefer = prefer;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
     if (payload !== undefined) headers['content-type'] = 'application/json';
@@ -204,6 +212,7 @@ describe('the gateway with the real Temporal server and engagement worker', () =
       status: response.status,
       contentType: response.headers.get('content-type'),
       body: (text ? JSON.parse(text) : undefined) as Body,
+      headers: response.headers,
     };
   }
 
@@ -313,6 +322,18 @@ describe('the gateway with the real Temporal server and engagement worker', () =
     });
     expect(again.status).toBe(201);
     expect(again.body.history).toHaveLength(1);
+    expect(again.headers?.get('location')).toBe(`/api/v1/engagements/${engagementA}`);
+
+    // asked for the minimal answer: which engagement, without waiting for its workflow
+    const minimal = await call('POST', '/api/v1/engagements', {
+      token: as('officerA'),
+      body: { partnerState: stateA, cycle },
+      prefer: 'return=minimal',
+    });
+    expect(minimal.status).toBe(201);
+    expect(minimal.body).toEqual({ engagementId: engagementA, partnerState: stateA, cycle });
+    expect(minimal.headers?.get('preference-applied')).toBe('return=minimal');
+    expect(minimal.headers?.get('location')).toBe(`/api/v1/engagements/${engagementA}`);
 
     const recorded = await call<EngagementStatus>(
       'PUT',

@@ -83,3 +83,16 @@ export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
   });
   return document;
 }
+
+/**
+ * Whether a `Prefer` request header (RFC 7240) asks for `return=minimal`: preferences are
+ * comma-separated, each `name[=value]` with optional `;` parameters; names are case-insensitive
+ * and a value may be quoted.
+ */
+export function prefersMinimalReturn(prefer: string | undefined): boolean {
+  return (prefer ?? '').split(',').some((preference) => {
+    const [nameAndValue = ''] = preference.split(';');
+    const [name = '', value = ''] = nameAndValue.split('=').map((part) => part.trim());
+    return name.toLowerCase() === 'return' && value.replace(/^"(.*)"$/, '$1') === 'minimal';
+  });
+}

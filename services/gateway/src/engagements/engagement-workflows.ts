@@ -42,8 +42,11 @@ export interface UpdateOptions {
 }
 
 export interface EngagementWorkflows {
-  /** Opens the engagement, or finds the one already open for the partner state and cycle. */
-  open(command: OpenEngagementCommand): Promise<EngagementStatus>;
+  /**
+   * Opens the engagement, or finds the one already open for the partner state and cycle;
+   * resolves with its id once Temporal has the workflow (not waiting for the worker).
+   */
+  open(command: OpenEngagementCommand): Promise<string>;
   list(filter: EngagementFilter): Promise<EngagementSummary[]>;
   status(engagementId: string): Promise<EngagementStatus>;
   recordWork(

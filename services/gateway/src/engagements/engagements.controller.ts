@@ -9,6 +9,7 @@ import {
   Post,
   Put,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -21,6 +22,7 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import type { Principal } from '@cttech/auth';
+import type { FastifyReply } from 'fastify';
 import { submissionKinds, type SubmissionKind } from '@cttech/domain';
 import { Caller, Roles } from '../access/access-rules.ts';
 import { GatewayError } from '../problem.ts';
@@ -29,6 +31,7 @@ import {
   engagementListQuery,
   openApiSchema,
   openEngagementBody,
+  prefersMinimalReturn,
   anySubmission,
   reasonBody,
   resumeBody,
@@ -85,11 +88,24 @@ export class EngagementsController {
       "Open a partner state's engagement for a cycle (the same request twice finds the first)",
   })
   @ApiBody({ schema: asSchema(openEngagementBody) })
-  open(
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description:
+      'return=minimal: answer with the engagement id, partner state and cycle as soon as it is ' +
+      "open, without waiting for the workflow's first step (the status is at the Location)",
+  })
+  async open(
     @Caller() caller: Principal,
     @Body({ schema: openEngagementBody }) body: OpenEngagementBody,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.engagements.open(caller, body);
+    const minimal = prefersMinimalReturn(prefer);
+    const opened = await this.engagements.open(caller, body, minimal ? 'minimal' : 'status');
+    void reply.header('location', `/api/v1/engagements/${opened.engagementId}`);
+    if (minimal) void reply.header('preference-applied', 'return=minimal');
+    return opened;
   }
 
   @Get()

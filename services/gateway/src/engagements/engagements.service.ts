@@ -23,11 +23,26 @@ import {
  * the one who acts (`by`); an engagement of a state they are not assigned to does not exist
  * for them (404, so its existence is not revealed).
  */
+/** The answer to an open with `Prefer: return=minimal`: which engagement, nothing more. */
+export interface OpenedEngagement {
+  readonly engagementId: string;
+  readonly partnerState: string;
+  readonly cycle: number;
+}
+
 @Injectable()
 export class EngagementsService {
   constructor(@Inject(ENGAGEMENT_WORKFLOWS) private readonly workflows: EngagementWorkflows) {}
 
-  open(caller: Principal, body: OpenEngagementBody): Promise<EngagementStatus> {
+  /**
+   * Opens the engagement (or finds it open) and answers with its status, which waits for the
+   * worker's first workflow task; `minimal` answers as soon as Temporal has the workflow.
+   */
+  async open(
+    caller: Principal,
+    body: OpenEngagementBody,
+    answer: 'status' | 'minimal' = 'status',
+  ): Promise<EngagementStatus | OpenedEngagement> {
     if (!mayAccessPartnerState(caller, body.partnerState)) {
       throw new GatewayError(
         'FORBIDDEN',
@@ -35,7 +50,11 @@ export class EngagementsService {
         [{ field: 'partnerState', message: 'is not one of your partner states' }],
       );
     }
-    return this.workflows.open({ ...body, openedBy: caller.userId });
+    const engagementId = await this.workflows.open({ ...body, openedBy: caller.userId });
+    if (answer === 'minimal') {
+      return { engagementId, partnerState: body.partnerState, cycle: body.cycle };
+    }
+    return this.workflows.status(engagementId);
   }
 
   list(caller: Principal, query: EngagementListQuery): Promise<EngagementSummary[]> {

@@ -75,7 +75,7 @@ export class TemporalEngagementWorkflows implements EngagementWorkflows {
     const open: OpenEngagement = { partnerState, cycle, openedBy, deadlines };
     // the same request twice finds the first; a closed engagement is not opened again
     const handle = await openEngagement(this.client, open, this.taskQueue);
-    return handle.query(engagementStatusQuery);
+    return handle.workflowId;
   }
 
   async list(filter: EngagementFilter): Promise<EngagementSummary[]> {
