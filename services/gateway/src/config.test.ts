@@ -151,5 +151,12 @@ describe('loadGatewayConfig', () => {
         CONSOLE_OIDC_SCOPE: 'openid  "profile"',
       }),
     ).toEqual(['CONSOLE_OIDC_SCOPE: expected scopes separated by single spaces']);
+    expect(
+      problemsOf({
+        ...provider,
+        CONSOLE_OIDC_CLIENT_ID: 'cttech-console',
+        CONSOLE_OIDC_SCOPE: 'profile',
+      }),
+    ).toEqual(['CONSOLE_OIDC_SCOPE: must include openid']);
   });
 });

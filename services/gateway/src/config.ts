@@ -33,6 +33,7 @@ export const gatewayVariables = {
       /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
       'expected scopes separated by single spaces',
     )
+    .refine((scope) => scope.split(' ').includes('openid'), 'must include openid')
     .default('openid profile'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
