@@ -66,7 +66,7 @@ export const operationCalls: Record<Operation, { ours: string; raw: string }> = 
     raw: '1 SELECT with json_agg subqueries',
   },
   submitted: {
-    ours: 'Inbox.handle + ComplianceEventIntake.apply of engagement.milestone-submitted (9 round trips)',
+    ours: 'Inbox.handle + ComplianceEventIntake.apply of engagement.milestone-submitted (7 round trips)',
     raw: 'the same transaction by hand (7 round trips)',
   },
   advanced: {

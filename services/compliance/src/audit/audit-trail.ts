@@ -1,5 +1,5 @@
 import type { ComplianceDatabase, ComplianceTransaction } from '../database.ts';
-import type { AuditEntry, Prisma } from '../../generated/prisma/client.ts';
+import type { AuditEntry } from '../../generated/prisma/client.ts';
 import {
   AuditChainWalk,
   chainAuditEntry,
@@ -43,28 +43,29 @@ export class AuditTrail {
 
   /**
    * Appends an entry inside the caller's transaction, chained to the last one. The advisory
-   * lock is transaction-level: it is released when the caller commits or rolls back.
+   * lock is transaction-level: it is released when the caller commits or rolls back. Every
+   * append waits for the one before it, so the lock is held for as few round trips as can be.
    */
   async append(tx: ComplianceTransaction, record: AuditRecord): Promise<ChainedAuditEntry> {
     await tx.$queryRawUnsafe(
       'SELECT true AS locked FROM pg_advisory_xact_lock($1::bigint)',
       appendLock,
     );
-    const last = await tx.auditEntry.findFirst({
-      orderBy: { sequence: 'desc' },
-      select: { hash: true },
-    });
-    const [next] = await tx.$queryRawUnsafe<{ sequence: bigint | number | string }[]>(
-      `SELECT nextval(pg_get_serial_sequence('audit_entry', 'sequence')) AS sequence`,
-    );
+    // after the lock, in a statement of its own: its snapshot then sees the last append
+    const [next] = await tx.$queryRaw<{ hash: string | null; sequence: bigint }[]>`
+      SELECT (SELECT hash FROM audit_entry ORDER BY sequence DESC LIMIT 1) AS hash,
+             nextval(pg_get_serial_sequence('audit_entry', 'sequence')) AS sequence`;
     if (!next) throw new Error('the audit trail could not number an entry');
-    const entry = chainAuditEntry(last?.hash ?? genesisHash, {
+    const entry = chainAuditEntry(next.hash ?? genesisHash, {
       ...record,
       sequence: BigInt(next.sequence),
     });
-    await tx.auditEntry.create({
-      data: { ...entry, payload: entry.payload as Prisma.InputJsonObject },
-    });
+    await tx.$executeRaw`
+      INSERT INTO audit_entry (sequence, engagement_id, workflow_id, run_id, cause_id, action,
+                               actor, at, payload, previous_hash, hash)
+      VALUES (${entry.sequence}, ${entry.engagementId}, ${entry.workflowId}, ${entry.runId},
+              ${entry.causeId}, ${entry.action}, ${entry.actor}, ${entry.at},
+              ${JSON.stringify(entry.payload)}::jsonb, ${entry.previousHash}, ${entry.hash})`;
     return entry;
   }
 

@@ -21,7 +21,7 @@ export class ReviewIntake {
 
   async openReview(event: MilestoneSubmitted, tx: ComplianceTransaction): Promise<void> {
     const { data } = event;
-    const review = await this.reviews.open(tx, {
+    const reviewId = await this.reviews.open(tx, {
       reviewRequestId: data.reviewRequestId,
       engagementId: event.engagementId,
       partnerState: event.partnerState,
@@ -34,7 +34,7 @@ export class ReviewIntake {
       dueAt: new Date(data.reviewDueAt),
       checklist: data.checklist,
     });
-    if (!review) return; // this review request already has its review
+    if (reviewId === undefined) return; // this review request already has its review
     await this.auditTrail.append(tx, {
       engagementId: event.engagementId,
       workflowId: event.engagementId,
@@ -44,7 +44,7 @@ export class ReviewIntake {
       actor: data.submittedBy,
       at: new Date(event.occurredAt),
       payload: {
-        reviewId: review.id,
+        reviewId,
         reviewRequestId: data.reviewRequestId,
         stage: data.stage,
         dueAt: data.reviewDueAt,
