@@ -25,6 +25,12 @@ const config = loadConfig({
   ACTIVITY_EVENTS_TOPIC: z.string().min(1).default(topics.activityEvents),
   BRIDGE_CONSUMER_GROUP: z.string().min(1).default('engagement-bridge'),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  /**
+   * Workflows kept in memory between their tasks (the sticky cache): bounds the worker's memory.
+   * The SDK's default grows with the heap limit (some 2,000 on a machine with 4 GB of heap), and
+   * a workflow ended elsewhere (terminated) stays cached until pushed out.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   OTEL_EXPORTER_OTLP_ENDPOINT: variable.url().optional(),
 });
 
@@ -44,6 +50,7 @@ const worker = await createEngagementWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   ports: { events },
   shutdownGraceSeconds: config.SHUTDOWN_GRACE_SECONDS,
+  maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   telemetry,
 });
 

@@ -16,6 +16,8 @@ export interface EngagementWorkerOptions {
   readonly taskQueue: string;
   readonly ports: EngagementActivityPorts;
   readonly shutdownGraceSeconds: number;
+  /** Workflows kept in the sticky cache; the SDK's default (from the heap limit) when unset. */
+  readonly maxCachedWorkflows?: number | undefined;
   /** Traces workflows and activities, continuing the trace of whoever started them. */
   readonly telemetry?: Telemetry | undefined;
 }
@@ -29,6 +31,9 @@ export function createEngagementWorker(options: EngagementWorkerOptions): Promis
     workflowsPath,
     activities: createEngagementActivities(options.ports),
     shutdownGraceTime: `${options.shutdownGraceSeconds} seconds`,
+    ...(options.maxCachedWorkflows === undefined
+      ? {}
+      : { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.telemetry ? tracingWorkerOptions(options.telemetry) : {}),
     bundlerOptions: runningFromSource
       ? {
