@@ -75,17 +75,30 @@ describe('signing in through the identity provider, in a browser', () => {
       sub: string;
     };
     expect(claims).toMatchObject({ iss: identityProvider!.issuer, sub: 'reviewer-1' });
-    // every service behind the gateway accepts it: compliance, activities, notifications
+    // every service behind the gateway verifies the token itself, and accepts it: compliance
+    // and notifications list the reviewer's; activities knows no engagement of that id (its own
+    // 404, after checking the token), which a refused token would have made a 401
+    const answers: { path: string; status: number; code?: string }[] = [];
     for (const path of [
       '/api/v1/reviews',
-      '/api/v1/engagements/engagement-KE-2026/activities',
       '/api/v1/notifications',
+      `/api/v1/engagements/engagement-KE-2101/activities`,
     ]) {
       const response = await fetch(`${gatewayUrl}${path}`, {
         headers: { authorization: `Bearer ${token}` },
       });
-      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      const body = (await response.json()) as { code?: string };
+      answers.push({ path, status: response.status, ...(body.code ? { code: body.code } : {}) });
     }
+    expect(answers).toEqual([
+      { path: '/api/v1/reviews', status: 200 },
+      { path: '/api/v1/notifications', status: 200 },
+      {
+        path: '/api/v1/engagements/engagement-KE-2101/activities',
+        status: 404,
+        code: 'ENGAGEMENT_NOT_FOUND',
+      },
+    ]);
     await screenshot(page, 'identity-provider-signed-in');
 
     // signing out ends the provider's session too: the next sign-in asks for the password
