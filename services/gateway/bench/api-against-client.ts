@@ -33,7 +33,6 @@ import { percentile, table, throughput, together, type Measurement } from '@ctte
 import { Client, Connection } from '@temporalio/client';
 import clientPackage from '@temporalio/client/package.json' with { type: 'json' };
 import { availableParallelism, loadavg } from 'node:os';
-import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { loadGatewayConfig } from '../src/config.ts';
 import {
@@ -54,6 +53,7 @@ import {
   type Side,
 } from './engagement-changes.ts';
 import { GatewayApi } from './gateway-api.ts';
+import { RunningSystem } from './running-system.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -100,6 +100,7 @@ const connection = await Connection.connect({ address: temporalAddress });
 const client = new Client({ connection, namespace });
 const broker = new KafkajsBroker({ brokers: config.kafka.brokers, clientId: 'gateway-bench' });
 const engagements = new BenchEngagements(client, reason);
+const system = new RunningSystem({ api, gatewayUrl, client, broker, config, engagements });
 
 function loadAverage(): string {
   return loadavg()
@@ -109,52 +110,6 @@ function loadAverage(): string {
 
 function ratio(ours: number, raw: number): string {
   return (ours / raw).toFixed(2);
-}
-
-/** The running system answers: the gateway, and a worker polling the engagements' queue. */
-async function checkRunningSystem(): Promise<string> {
-  const health = await api.call('GET', '/health').catch((error: unknown) => {
-    throw new Error(`no gateway answers at ${gatewayUrl} (bring the system up first)`, {
-      cause: error,
-    });
-  });
-  if (health.status !== 200) throw new Error(`the gateway's /health answered ${health.status}`);
-  const { pollers } = await client.workflowService.describeTaskQueue({
-    namespace,
-    taskQueue: { name: taskQueue },
-    taskQueueType: 1, // workflow tasks
-  });
-  if (!pollers?.length) {
-    throw new Error(
-      `no engagement worker polls task queue ${taskQueue} on ${temporalAddress} (pnpm -s infra up engagement-worker)`,
-    );
-  }
-  const { serverVersion } = await client.workflowService.getSystemInfo({});
-  return serverVersion ?? 'unknown';
-}
-
-/** The messages the running services' consumer groups (those the gateway watches) trail by. */
-async function consumerLag(): Promise<number> {
-  const lags = await Promise.all(
-    config.kafka.consumerGroups.map(({ groupId, topics }) => broker.consumerLag(groupId, topics)),
-  );
-  return lags.flat().reduce((sum, { lag }) => sum + lag, 0);
-}
-
-/**
- * Off the clock: the worker done with these engagements, then the consumer groups back to the
- * lag they had at the start (a group that is not running keeps its own).
- */
-async function settle(settling: readonly BenchEngagement[], lagAtStart: number): Promise<void> {
-  await engagements.settle(settling);
-  const until = Date.now() + 60_000;
-  for (let lag = await consumerLag(); lag > lagAtStart; lag = await consumerLag()) {
-    if (Date.now() > until) {
-      console.log(`  (the consumer groups still trail by ${lag - lagAtStart} more messages)`);
-      return;
-    }
-    await delay(200);
-  }
 }
 
 const runs: Measurement[] = [];
@@ -167,7 +122,7 @@ async function cleanUp(): Promise<void> {
 
 let failed = false;
 try {
-  const temporalVersion = await checkRunningSystem();
+  const temporalVersion = await system.check();
   const manager = { userId: flags.manager, token: (await api.token(flags.manager)).accessToken };
   const officerToken = await api.token(flags.officer);
   const officerState = officerToken.partnerStates.find((state) => /^[A-Z]{2}$/.test(state));
@@ -218,7 +173,7 @@ try {
       ' (in services/gateway)',
   );
 
-  const lagAtStart = await consumerLag();
+  const lagAtStart = await system.consumerLag();
   for (let round = 1; round <= workload.rounds; round += 1) {
     // off the clock: free ids for every call of the round, and the engagements to change
     const opened: Record<Side, BenchEngagement[]> = {
@@ -231,7 +186,7 @@ try {
       raw: await engagements.take(pools.raw, workload.record),
     };
     await prepareEngagements(callers, [...changed.ours, ...changed.raw], officer.userId);
-    await settle([...changed.ours, ...changed.raw], lagAtStart);
+    await system.settle([...changed.ours, ...changed.raw], lagAtStart);
     const taken: Record<Operation, Record<Side, BenchEngagement[]>> = {
       open: opened,
       record: changed,
@@ -256,7 +211,7 @@ try {
           `  round ${round} ${run.name}: ${throughput(run).toFixed(0)} calls/s, ` +
             `p50 ${percentile(run, 0.5).toFixed(0)} ms, p99 ${percentile(run, 0.99).toFixed(0)} ms`,
         );
-        await settle(taken[operation][side], lagAtStart);
+        await system.settle(taken[operation][side], lagAtStart);
       }
     }
   }

@@ -62,6 +62,7 @@ import {
   type Side,
 } from './engagement-changes.ts';
 import { GatewayApi } from './gateway-api.ts';
+import { RunningSystem } from './running-system.ts';
 import { NotificationStream } from './notification-stream.ts';
 import { RawChain, rawHops } from './raw-chain.ts';
 import { SignOffWaits, type SignOffTimes } from './sign-off-waits.ts';
@@ -124,6 +125,7 @@ const broker = new KafkajsBroker({
   clientId: 'gateway-chain-bench',
 });
 const engagements = new BenchEngagements(client, reason);
+const system = new RunningSystem({ api, gatewayUrl, client, broker, config, engagements });
 const suite = openTestSuite('gateway sign-off chain');
 const waits = new SignOffWaits();
 const raw = new RawChain({
@@ -157,55 +159,6 @@ async function partitionsOf(topic: string): Promise<number> {
     return found?.partitions.length ?? 1;
   } finally {
     await admin.disconnect();
-  }
-}
-
-/** The running system answers: the gateway with every service ready, and a worker polling. */
-async function checkRunningSystem(): Promise<string> {
-  const ready = await api.call('GET', '/health/ready').catch((error: unknown) => {
-    throw new Error(`no gateway answers at ${gatewayUrl} (bring the system up first)`, {
-      cause: error,
-    });
-  });
-  if (ready.status !== 200) {
-    throw new Error(
-      `the gateway's /health/ready answered ${ready.status} ${JSON.stringify(ready.body)}`,
-    );
-  }
-  const { pollers } = await client.workflowService.describeTaskQueue({
-    namespace,
-    taskQueue: { name: taskQueue },
-    taskQueueType: 1, // workflow tasks
-  });
-  if (!pollers?.length) {
-    throw new Error(
-      `no engagement worker polls task queue ${taskQueue} on ${temporalAddress} (pnpm -s infra up engagement-worker)`,
-    );
-  }
-  const { serverVersion } = await client.workflowService.getSystemInfo({});
-  return serverVersion ?? 'unknown';
-}
-
-/** The messages the running services' consumer groups (those the gateway watches) trail by. */
-async function consumerLag(): Promise<number> {
-  const lags = await Promise.all(
-    config.kafka.consumerGroups.map(({ groupId, topics: watched }) =>
-      broker.consumerLag(groupId, watched),
-    ),
-  );
-  return lags.flat().reduce((sum, { lag }) => sum + lag, 0);
-}
-
-/** Off the clock: the worker done with these engagements, the consumer groups caught up. */
-async function settle(settling: readonly BenchEngagement[], lagAtStart: number): Promise<void> {
-  await engagements.settle(settling);
-  const until = Date.now() + 30_000;
-  for (let lag = await consumerLag(); lag > lagAtStart; lag = await consumerLag()) {
-    if (Date.now() > until) {
-      console.log(`  (the consumer groups still trail by ${lag - lagAtStart} more messages)`);
-      return;
-    }
-    await delay(200);
   }
 }
 
@@ -301,7 +254,7 @@ const breakdown: Record<Side, SignOffTimes[]> = { ours: [], raw: [] };
 let failed = false;
 let cleanedUp = { terminated: 0, notOurs: [] as readonly string[] };
 try {
-  const temporalVersion = await checkRunningSystem();
+  const temporalVersion = await system.check();
   const officerToken = await api.token(flags.officer);
   const officerState = officerToken.partnerStates.find((state) => /^[A-Z]{2}$/.test(state));
   if (officerState === undefined) {
@@ -364,10 +317,10 @@ try {
       ' (in services/gateway)',
   );
 
-  const lagAtStart = await consumerLag();
+  const lagAtStart = await system.consumerLag();
   for (let round = 1; round <= workload.rounds; round += 1) {
     const prepared = await prepare(callers, reviewer, pools);
-    await settle([...prepared.ours, ...prepared.raw], lagAtStart);
+    await system.settle([...prepared.ours, ...prepared.raw], lagAtStart);
     const order: readonly Side[] = round % 2 === 1 ? ['ours', 'raw'] : ['raw', 'ours'];
     for (const side of order) {
       let stream: NotificationStream | undefined;
@@ -434,7 +387,7 @@ try {
       } finally {
         stream?.close();
       }
-      await settle(prepared[side], lagAtStart);
+      await system.settle(prepared[side], lagAtStart);
     }
   }
 
